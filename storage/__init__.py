@@ -1,0 +1,1 @@
+"""Accord's library on disk: SQLAlchemy models, migrations and the repository."""

@@ -1,0 +1,315 @@
+"""The repository: the only way the app reads and writes workshops.
+
+Every method is one short transaction; an edit is durable when the method returns
+(autosave). Callers get and give domain objects from :mod:`workshop.model`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy.exc import DBAPIError
+
+from storage import convert as c
+from storage.engine import describe
+from storage.errors import UnknownWorkshopError, translate
+from workshop import model as d
+from workshop.i18n import _
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def _role_rows(activity: d.Activity) -> list[dict[str, Any]]:
+    return [
+        {"activity_id": activity.id, "party_id": party, "role": role}
+        for party, roles in activity.roles.items()
+        for role in sorted(roles)
+    ]
+
+
+class Repository:
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.where = describe(engine.url)
+
+    # -- plumbing -------------------------------------------------------------------------
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self.engine.connect() as conn:
+                yield conn
+        except DBAPIError as exc:
+            raise (translate(exc, self.where) or exc) from exc
+
+    @contextmanager
+    def _write(self, workshop_id: str | None = None) -> Iterator[Connection]:
+        """One transaction; touching ``updated_at`` of the workshop it changes."""
+        try:
+            with self.engine.begin() as conn:
+                yield conn
+                if workshop_id is not None:
+                    conn.execute(
+                        update(c.WORKSHOPS)
+                        .where(c.WORKSHOPS.c.id == workshop_id)
+                        .values(updated_at=utcnow())
+                    )
+        except DBAPIError as exc:
+            raise (translate(exc, self.where) or exc) from exc
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- the library ------------------------------------------------------------------------
+
+    def summaries(self, ids: Sequence[str] | None = None) -> list[d.WorkshopSummary]:
+        """The library's workshops (or just ``ids``), newest change first."""
+        w = c.WORKSHOPS
+        p = c.COLLECTIONS["participants"][1]
+        counts = (
+            select(p.c.workshop_id, func.count().label("n")).group_by(p.c.workshop_id).subquery()
+        )
+        query = (
+            select(w.c.id, w.c.title, w.c.client, w.c.date, w.c.status, w.c.updated_at, counts.c.n)
+            .outerjoin(counts, counts.c.workshop_id == w.c.id)
+            .where(w.c.deleted_at.is_(None))
+            .order_by(w.c.updated_at.desc())
+        )
+        if ids is not None:
+            query = query.where(w.c.id.in_(list(ids)))
+        with self._read() as conn:
+            return [
+                d.WorkshopSummary(
+                    id=r.id,
+                    title=r.title,
+                    client=r.client,
+                    date=r.date,
+                    status=r.status,
+                    updated_at=r.updated_at,
+                    participant_count=r.n or 0,
+                )
+                for r in conn.execute(query)
+            ]
+
+    def summary(self, workshop_id: str) -> d.WorkshopSummary:
+        found = self.summaries([workshop_id])
+        if not found:
+            raise self._unknown()
+        return found[0]
+
+    def add(self, workshop: d.Workshop) -> None:
+        """Store a whole new workshop (with all its children) in one transaction."""
+        now = utcnow()
+        workshop.created_at = workshop.created_at or now
+        workshop.updated_at = now
+        with self._write() as conn:
+            conn.execute(insert(c.WORKSHOPS).values(c.workshop_values(workshop)))
+            for name in c.WRITE_ORDER:
+                items = getattr(workshop, name)
+                if items:
+                    table = c.COLLECTIONS[name][1]
+                    conn.execute(
+                        insert(table),
+                        [c.child_values(it, workshop.id, i) for i, it in enumerate(items)],
+                    )
+            roles = [row for a in workshop.activities for row in _role_rows(a)]
+            if roles:
+                conn.execute(insert(c.RACI), roles)
+            for version in workshop.versions:
+                self._insert_version(conn, workshop.id, version)
+
+    def _insert_version(self, conn: Connection, workshop_id: str, v: d.AgreementVersion) -> None:
+        values = {n: getattr(v, n) for n in c.field_names(d.AgreementVersion)}
+        values.pop("signatories")
+        values.update(workshop_id=workshop_id, position=v.number)
+        conn.execute(insert(c.VERSIONS).values(values))
+        for i, s in enumerate(v.signatories):
+            conn.execute(
+                insert(c.SIGNATORIES).values(
+                    id=s.id, version_id=v.id, position=i, name=s.name, title=s.title, team=s.team
+                )
+            )
+            if s.signature is not None:
+                sig = s.signature
+                conn.execute(
+                    insert(c.SIGNATURES).values(
+                        signatory_id=s.id,
+                        kind=sig.kind,
+                        strokes=[[list(pt) for pt in stroke] for stroke in sig.strokes],
+                        typed_name=sig.typed_name,
+                        signed_at=sig.signed_at,
+                    )
+                )
+
+    def get(self, workshop_id: str) -> d.Workshop:
+        """The whole workshop aggregate."""
+        with self._read() as conn:
+            row = conn.execute(
+                select(c.WORKSHOPS).where(
+                    c.WORKSHOPS.c.id == workshop_id, c.WORKSHOPS.c.deleted_at.is_(None)
+                )
+            ).first()
+            if row is None:
+                raise self._unknown()
+            w = c.workshop_from_row(row)
+            for name, (cls, table) in c.COLLECTIONS.items():
+                rows = conn.execute(
+                    select(table)
+                    .where(table.c.workshop_id == workshop_id)
+                    .order_by(table.c.position, table.c.id)
+                )
+                setattr(w, name, [c.child_from_row(cls, r) for r in rows])
+            by_id = {a.id: a for a in w.activities}
+            if by_id:
+                for r in conn.execute(select(c.RACI).where(c.RACI.c.activity_id.in_(by_id))):
+                    held = by_id[r.activity_id].roles.get(r.party_id, frozenset())
+                    by_id[r.activity_id].roles[r.party_id] = held | {r.role}
+            w.versions = self._load_versions(conn, workshop_id)
+            return w
+
+    def _load_versions(self, conn: Connection, workshop_id: str) -> list[d.AgreementVersion]:
+        versions = []
+        for r in conn.execute(
+            select(c.VERSIONS)
+            .where(c.VERSIONS.c.workshop_id == workshop_id)
+            .order_by(c.VERSIONS.c.number)
+        ):
+            fields = {
+                n: r._mapping[n] for n in c.field_names(d.AgreementVersion) if n in r._mapping
+            }
+            version = d.AgreementVersion(**fields)
+            query = (
+                select(c.SIGNATORIES, c.SIGNATURES)
+                .outerjoin(c.SIGNATURES, c.SIGNATURES.c.signatory_id == c.SIGNATORIES.c.id)
+                .where(c.SIGNATORIES.c.version_id == version.id)
+                .order_by(c.SIGNATORIES.c.position)
+            )
+            for s in conn.execute(query):
+                signature = None
+                if s.kind is not None:
+                    signature = d.Signature(
+                        kind=s.kind,
+                        strokes=[[(pt[0], pt[1]) for pt in stroke] for stroke in s.strokes or []],
+                        typed_name=s.typed_name,
+                        signed_at=s.signed_at,
+                    )
+                version.signatories.append(
+                    d.Signatory(
+                        id=s.id, name=s.name, title=s.title, team=s.team, signature=signature
+                    )
+                )
+            versions.append(version)
+        return versions
+
+    def _unknown(self) -> UnknownWorkshopError:
+        return UnknownWorkshopError(
+            _("That workshop is no longer in the library {where}.").format(where=self.where)
+        )
+
+    # -- edits (each one durable on return) -----------------------------------------------
+
+    def update_workshop(self, workshop_id: str, values: Mapping[str, Any]) -> None:
+        """Change fields of the workshop itself; keys are domain paths (``goal.target``)."""
+        columns = {c.column_for(path): value for path, value in values.items()}
+        with self._write(workshop_id) as conn:
+            done = conn.execute(
+                update(c.WORKSHOPS).where(c.WORKSHOPS.c.id == workshop_id).values(columns)
+            )
+            if done.rowcount == 0:
+                raise self._unknown()
+
+    def add_child(self, workshop_id: str, collection: str, item: Any, index: int) -> None:
+        """Insert ``item`` before the one now at ``index`` (or at the end) of ``collection``."""
+        table = c.COLLECTIONS[collection][1]
+        with self._write(workshop_id) as conn:
+            mine = table.c.workshop_id == workshop_id
+            at = conn.execute(
+                select(table.c.position)
+                .where(mine)
+                .order_by(table.c.position, table.c.id)
+                .offset(max(index, 0))
+                .limit(1)
+            ).scalar()
+            if at is None:
+                last = conn.execute(select(func.max(table.c.position)).where(mine)).scalar()
+                at = 0 if last is None else last + 1
+            else:
+                conn.execute(
+                    update(table)
+                    .where(mine, table.c.position >= at)
+                    .values(position=table.c.position + 1)
+                )
+            conn.execute(insert(table).values(c.child_values(item, workshop_id, at)))
+            if isinstance(item, d.Activity) and item.roles:
+                conn.execute(insert(c.RACI), _role_rows(item))
+
+    def update_child(
+        self, workshop_id: str, collection: str, item_id: str, values: Mapping[str, Any]
+    ) -> None:
+        table = c.COLLECTIONS[collection][1]
+        with self._write(workshop_id) as conn:
+            conn.execute(
+                update(table)
+                .where(table.c.id == item_id, table.c.workshop_id == workshop_id)
+                .values(dict(values))
+            )
+
+    def remove_child(self, workshop_id: str, collection: str, item_id: str) -> None:
+        table = c.COLLECTIONS[collection][1]
+        with self._write(workshop_id) as conn:
+            conn.execute(
+                delete(table).where(table.c.id == item_id, table.c.workshop_id == workshop_id)
+            )
+
+    def reorder(self, workshop_id: str, collection: str, ids: Sequence[str]) -> None:
+        """Store a new order for the whole collection."""
+        table = c.COLLECTIONS[collection][1]
+        with self._write(workshop_id) as conn:
+            for position, item_id in enumerate(ids):
+                conn.execute(
+                    update(table)
+                    .where(table.c.id == item_id, table.c.workshop_id == workshop_id)
+                    .values(position=position)
+                )
+
+    def set_roles(
+        self, workshop_id: str, activity_id: str, party_id: str, roles: frozenset[d.RaciRole]
+    ) -> None:
+        """The roles ``party_id`` holds in an activity, replacing what it held."""
+        with self._write(workshop_id) as conn:
+            conn.execute(
+                delete(c.RACI).where(
+                    c.RACI.c.activity_id == activity_id, c.RACI.c.party_id == party_id
+                )
+            )
+            if roles:
+                conn.execute(
+                    insert(c.RACI),
+                    [
+                        {"activity_id": activity_id, "party_id": party_id, "role": r}
+                        for r in sorted(roles)
+                    ],
+                )
+
+    # -- whole workshops ------------------------------------------------------------------
+
+    def delete(self, workshop_id: str) -> None:
+        """Move a workshop out of the library; :meth:`restore` brings it back."""
+        with self._write() as conn:
+            conn.execute(
+                update(c.WORKSHOPS)
+                .where(c.WORKSHOPS.c.id == workshop_id)
+                .values(deleted_at=utcnow())
+            )
+
+    def restore(self, workshop_id: str) -> None:
+        with self._write() as conn:
+            conn.execute(
+                update(c.WORKSHOPS).where(c.WORKSHOPS.c.id == workshop_id).values(deleted_at=None)
+            )

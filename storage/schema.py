@@ -1,0 +1,85 @@
+"""Bring a library to the schema this Accord writes, or refuse one from a newer Accord."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, inspect, select
+
+from storage.engine import sqlite_path
+from storage.errors import NewerLibraryError, NotADatabaseError
+from workshop.i18n import _
+
+# Every Alembic revision this Accord knows, oldest first. A test checks it against
+# storage/migrations/versions, so adding a migration without listing it here fails.
+KNOWN_REVISIONS: tuple[str, ...] = ("0001",)
+HEAD = KNOWN_REVISIONS[-1]
+MIGRATIONS = Path(__file__).with_name("migrations")
+
+
+def current_revision(engine: Engine) -> tuple[str | None, bool]:
+    """The library's revision, and whether it holds any other table at all."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if "alembic_version" not in tables:
+            return None, bool(tables)
+        from sqlalchemy import column, table
+
+        version = table("alembic_version", column("version_num"))
+        return conn.execute(select(version.c.version_num)).scalar(), True
+
+
+def upgrade(engine: Engine, where: str) -> None:
+    """Apply pending migrations; the quick path (already at head) imports no Alembic."""
+    revision, has_tables = current_revision(engine)
+    if revision == HEAD:
+        return
+    if revision is None and has_tables:
+        raise NotADatabaseError(
+            _(
+                "{where} is a database, but not an Accord library; "
+                "it was left untouched — choose another library file."
+            ).format(where=where)
+        )
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise NewerLibraryError(
+            _(
+                "The library {where} was written by a newer version of Accord; "
+                "update Accord to open it (the library was left untouched)."
+            ).format(where=where)
+        )
+    if revision is not None:
+        backup_before_migration(engine, revision)
+    run_alembic(engine)
+
+
+def run_alembic(engine: Engine, target: str = "head") -> None:
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as conn:
+        config.attributes["connection"] = conn
+        command.upgrade(config, target)
+
+
+def backup_before_migration(engine: Engine, revision: str) -> Path | None:
+    """A copy of the library, made with SQLite's online backup API, before its schema changes."""
+    path = sqlite_path(engine.url)
+    if path is None:
+        return None
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(target)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return target

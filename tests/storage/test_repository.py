@@ -1,0 +1,163 @@
+"""The repository stores the whole workshop aggregate and every single edit."""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from storage.engine import resolve_url
+from storage.errors import UnknownWorkshopError
+from storage.library import open_library
+from storage.repository import Repository
+from workshop.demo import build_demo_workshop
+from workshop.editing import new_workshop
+from workshop.model import (
+    AgreementVersion,
+    Participant,
+    RaciRole,
+    Signatory,
+    Signature,
+    SignatureKind,
+    Team,
+    VersionStatus,
+    Workshop,
+)
+
+
+def _without_stamps(w: Workshop) -> Workshop:
+    return replace(w, created_at=None, updated_at=None)
+
+
+def test_round_trip_of_a_fully_populated_workshop(repo: Repository) -> None:
+    demo = build_demo_workshop(date(2026, 11, 23))
+    demo.versions = [
+        AgreementVersion(
+            number=1,
+            status=VersionStatus.SIGNED,
+            snapshot='{"k": "v"}',
+            digest="ab" * 32,
+            created_at=datetime(2026, 11, 30, 10, 0, tzinfo=UTC),
+            signed_at=datetime(2026, 11, 30, 11, 0, tzinfo=UTC),
+            signatories=[
+                Signatory(
+                    name="Zoë Müller",
+                    title="VP Marketing",
+                    team=Team.MARKETING,
+                    signature=Signature(
+                        kind=SignatureKind.DRAWN,
+                        strokes=[[(0.0, 1.5), (2.25, 3.0)], [(4.0, 4.0)]],
+                        signed_at=datetime(2026, 11, 30, 11, 0, tzinfo=UTC),
+                    ),
+                ),
+                Signatory(name="Unsigned Person", team=Team.SALES),
+            ],
+        )
+    ]
+    repo.add(demo)
+    loaded = repo.get(demo.id)
+    assert _without_stamps(loaded) == _without_stamps(demo)
+    assert loaded.created_at is not None and loaded.updated_at is not None
+    # Exact decimals survive (no float rounding).
+    assert loaded.funnel.marketing_share == demo.funnel.marketing_share
+    assert isinstance(loaded.goal.target, Decimal)
+
+
+def test_a_party_may_hold_accountable_and_responsible_together(repo: Repository) -> None:
+    w = build_demo_workshop(date(2026, 11, 23))
+    repo.add(w)
+    activity, party = w.activities[0], w.parties[0]
+    both = frozenset({RaciRole.ACCOUNTABLE, RaciRole.RESPONSIBLE})
+    repo.set_roles(w.id, activity.id, party.id, both)
+    assert repo.get(w.id).activities[0].roles[party.id] == both
+    repo.set_roles(w.id, activity.id, party.id, frozenset())
+    assert party.id not in repo.get(w.id).activities[0].roles
+
+
+def test_children_keep_their_order_through_insert_move_and_remove(repo: Repository) -> None:
+    w = new_workshop("Order")
+    repo.add(w)
+    names = ["Ana", "Ben", "Cleo"]
+    for i, name in enumerate(names):
+        repo.add_child(w.id, "participants", Participant(name=name), i)
+    repo.add_child(w.id, "participants", Participant(name="First"), 0)
+    repo.add_child(w.id, "participants", Participant(name="Middle"), 2)
+    assert [p.name for p in repo.get(w.id).participants] == ["First", "Ana", "Middle", "Ben", "Cleo"]
+    ids = [p.id for p in repo.get(w.id).participants]
+    repo.remove_child(w.id, "participants", ids[2])
+    repo.reorder(w.id, "participants", list(reversed([i for i in ids if i != ids[2]])))
+    assert [p.name for p in repo.get(w.id).participants] == ["Cleo", "Ben", "Ana", "First"]
+
+
+def test_field_edits_are_committed_and_touch_updated_at(repo: Repository, library_path: Path) -> None:
+    w = new_workshop("Edits")
+    repo.add(w)
+    before = repo.get(w.id).updated_at
+    repo.update_workshop(w.id, {"client": "Ünïcode GmbH", "goal.target": Decimal("4.80")})
+    # Another connection (another process) sees it: it is committed, not pending.
+    raw = sqlite3.connect(library_path)
+    row = raw.execute("SELECT client, goal_target FROM workshops WHERE id = ?", (w.id,)).fetchone()
+    raw.close()
+    assert row == ("Ünïcode GmbH", "4.80")
+    after = repo.get(w.id).updated_at
+    assert before is not None and after is not None and after >= before
+
+
+def test_summaries_are_newest_first_and_skip_deleted(repo: Repository) -> None:
+    first, second = new_workshop("First"), new_workshop("Second")
+    repo.add(first)
+    repo.add(second)
+    repo.add_child(first.id, "participants", Participant(name="Ana"), 0)
+    assert [s.title for s in repo.summaries()] == ["First", "Second"]
+    assert repo.summaries()[0].participant_count == 1
+    repo.delete(first.id)
+    assert [s.title for s in repo.summaries()] == ["Second"]
+    with pytest.raises(UnknownWorkshopError):
+        repo.get(first.id)
+    repo.restore(first.id)
+    assert repo.get(first.id).participants[0].name == "Ana"
+
+
+TEXT = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",)),  # no lone surrogates: not valid UTF-8
+    max_size=200,
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(title=TEXT.filter(lambda t: t.strip()), name=TEXT, email=TEXT)
+def test_any_unicode_is_stored_literally(repo: Repository, title: str, name: str, email: str) -> None:
+    w = Workshop(title=title, participants=[Participant(name=name, email=email)])
+    repo.add(w)
+    loaded = repo.get(w.id)
+    assert loaded.title == title
+    assert loaded.participants[0].name == name
+    assert loaded.participants[0].email == email
+
+
+def test_markup_sql_and_a_100_kb_paste_survive(repo: Repository) -> None:
+    nasty = "<b>bold</b> '; DROP TABLE workshops; -- \u202eRTL عربى 🎉 " + "x" * 100_000
+    w = new_workshop("Nasty")
+    repo.add(w)
+    repo.update_workshop(w.id, {"notes": nasty})
+    assert repo.get(w.id).notes == nasty
+    assert len(repo.summaries()) == 1
+
+
+def test_library_path_with_spaces_and_non_ascii(tmp_path: Path) -> None:
+    folder = tmp_path / "Client files" / "Bibliothèque 東京"
+    folder.mkdir(parents=True)
+    path = folder / "my library.sqlite3"
+    for text in (str(path), f"sqlite:///{path}"):
+        repository = open_library(resolve_url(text))
+        repository.add(new_workshop(f"via {text[:6]}"))
+        repository.close()
+    reopened = open_library(resolve_url(str(path)))
+    assert len(reopened.summaries()) == 2
+    reopened.close()

@@ -1,0 +1,118 @@
+"""Rules that apply when a workshop is created, renamed, copied or edited."""
+
+from __future__ import annotations
+
+import copy
+import re
+import unicodedata
+from datetime import date
+
+from workshop.errors import ValidationError
+from workshop.i18n import _
+from workshop.model import Party, Team, Workshop, WorkshopStatus, new_id
+
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def clean_title(text: str) -> str:
+    """The title as stored: surrounding blanks removed; an empty title is refused."""
+    title = text.strip()
+    if not title:
+        raise ValidationError(_("A workshop needs a title."), field="title")
+    return title
+
+
+def clean_email(text: str) -> str:
+    """An e-mail address is optional, but one that is given must look like an address."""
+    email = text.strip()
+    if email and not _EMAIL.match(email):
+        raise ValidationError(
+            _("“{email}” does not look like an e-mail address (name@example.com).").format(
+                email=email
+            ),
+            field="email",
+        )
+    return email
+
+
+def new_workshop(
+    title: str,
+    client: str = "",
+    when: date | None = None,
+    location: str = "",
+    facilitator: str = "",
+) -> Workshop:
+    """A new, empty workshop with the two parties every agreement has."""
+    return Workshop(
+        title=clean_title(title),
+        client=client.strip(),
+        date=when,
+        location=location.strip(),
+        facilitator=facilitator.strip(),
+        parties=[Party(name=_("Sales")), Party(name=_("Marketing"))],
+    )
+
+
+def copy_title(title: str) -> str:
+    return _("{title} (copy)").format(title=title)
+
+
+def duplicate_workshop(source: Workshop) -> Workshop:
+    """A copy with fresh ids, ready to be planned again: no agreement versions come along."""
+    dup = copy.deepcopy(source)
+    dup.id = new_id()
+    dup.title = copy_title(source.title)
+    dup.status = WorkshopStatus.PLANNED
+    dup.versions = []
+    dup.created_at = dup.updated_at = None
+    renamed: dict[str, str] = {}
+    for collection in (
+        dup.participants,
+        dup.agenda,
+        dup.objectives,
+        dup.definitions,
+        dup.personas,
+        dup.parties,
+        dup.activities,
+        dup.commitments,
+        dup.kpis,
+        dup.sharing,
+        dup.meetings,
+        dup.action_items,
+        dup.parking_lot,
+        dup.votes,
+    ):
+        for item in collection:
+            fresh = new_id()
+            renamed[item.id] = fresh
+            item.id = fresh
+    for activity in dup.activities:
+        activity.roles = {renamed[p]: r for p, r in activity.roles.items() if p in renamed}
+    for action in dup.action_items:
+        if action.owner_id is not None:
+            action.owner_id = renamed.get(action.owner_id)
+    return dup
+
+
+def matches(haystack: str, query: str) -> bool:
+    """Case- and accent-insensitive substring match used by library search."""
+    return fold(query) in fold(haystack)
+
+
+def fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+TEAM_LABELS: dict[Team, str] = {
+    Team.SALES: _("Sales"),
+    Team.MARKETING: _("Marketing"),
+    Team.LEADERSHIP: _("Leadership"),
+    Team.OTHER: _("Other"),
+}
+
+STATUS_LABELS: dict[WorkshopStatus, str] = {
+    WorkshopStatus.PLANNED: _("Planned"),
+    WorkshopStatus.IN_PROGRESS: _("In progress"),
+    WorkshopStatus.SIGNED: _("Signed"),
+}
