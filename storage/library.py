@@ -52,8 +52,9 @@ def check_sqlite_file(path: Path, where: str, *, create_folder: bool) -> None:
     if not folder.exists():
         if not create_folder:
             raise CannotOpenError(
-                _("The folder {folder} does not exist; choose a library in an existing folder.")
-                .format(folder=f"“{folder}”")
+                _(
+                    "The folder {folder} does not exist; choose a library in an existing folder."
+                ).format(folder=f"“{folder}”")
             )
         try:
             folder.mkdir(parents=True, exist_ok=True)

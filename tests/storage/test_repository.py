@@ -88,14 +88,22 @@ def test_children_keep_their_order_through_insert_move_and_remove(repo: Reposito
         repo.add_child(w.id, "participants", Participant(name=name), i)
     repo.add_child(w.id, "participants", Participant(name="First"), 0)
     repo.add_child(w.id, "participants", Participant(name="Middle"), 2)
-    assert [p.name for p in repo.get(w.id).participants] == ["First", "Ana", "Middle", "Ben", "Cleo"]
+    assert [p.name for p in repo.get(w.id).participants] == [
+        "First",
+        "Ana",
+        "Middle",
+        "Ben",
+        "Cleo",
+    ]
     ids = [p.id for p in repo.get(w.id).participants]
     repo.remove_child(w.id, "participants", ids[2])
     repo.reorder(w.id, "participants", list(reversed([i for i in ids if i != ids[2]])))
     assert [p.name for p in repo.get(w.id).participants] == ["Cleo", "Ben", "Ana", "First"]
 
 
-def test_field_edits_are_committed_and_touch_updated_at(repo: Repository, library_path: Path) -> None:
+def test_field_edits_are_committed_and_touch_updated_at(
+    repo: Repository, library_path: Path
+) -> None:
     w = new_workshop("Edits")
     repo.add(w)
     before = repo.get(w.id).updated_at
@@ -130,9 +138,13 @@ TEXT = st.text(
 )
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(title=TEXT.filter(lambda t: t.strip()), name=TEXT, email=TEXT)
-def test_any_unicode_is_stored_literally(repo: Repository, title: str, name: str, email: str) -> None:
+def test_any_unicode_is_stored_literally(
+    repo: Repository, title: str, name: str, email: str
+) -> None:
     w = Workshop(title=title, participants=[Participant(name=name, email=email)])
     repo.add(w)
     loaded = repo.get(w.id)
