@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import re
-import unicodedata
 from datetime import date
 
 from workshop.errors import ValidationError
@@ -92,16 +91,6 @@ def duplicate_workshop(source: Workshop) -> Workshop:
         if action.owner_id is not None:
             action.owner_id = renamed.get(action.owner_id)
     return dup
-
-
-def matches(haystack: str, query: str) -> bool:
-    """Case- and accent-insensitive substring match used by library search."""
-    return fold(query) in fold(haystack)
-
-
-def fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 TEAM_LABELS: dict[Team, str] = {

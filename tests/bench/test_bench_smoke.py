@@ -1,0 +1,58 @@
+"""The benchmark runner runs and reports; its timings never fail a test."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+NUMBER = r"\d+(?:\.\d+)?"
+RATIO_LINE = re.compile(
+    rf"^(?P<name>[a-z0-9-]+): {NUMBER} ms \(baseline {NUMBER} ms, ratio {NUMBER}, "
+    rf"budget {NUMBER}\) (?:OK|OVER)$"
+)
+REPORT_LINE = re.compile(
+    rf"^(?P<name>[a-z0-9-]+): {NUMBER} ms \(baseline {NUMBER} ms, ratio {NUMBER}, report only\)$"
+)
+ABSOLUTE_LINE = re.compile(
+    rf"^(?P<name>[a-z0-9-]+): {NUMBER} ms \(budget {NUMBER} ms\) (?:OK|OVER)$"
+)
+
+
+def _named(pattern: re.Pattern[str], lines: list[str], name: str) -> list[str]:
+    return [ln for ln in lines if (m := pattern.match(ln)) and m["name"] == name]
+
+
+def test_quick_autosave_run_reports_every_line() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "autosave"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode in (0, 1), done.stderr  # 1 only means a budget is OVER
+    assert not [ln for ln in lines if ": ERROR " in ln], done.stdout
+    assert len(_named(RATIO_LINE, lines, "autosave")) == 1, done.stdout
+    assert len(_named(ABSOLUTE_LINE, lines, "autosave-abs")) == 1, done.stdout
+    assert len(_named(REPORT_LINE, lines, "autosave-p50")) == 1, done.stdout
+    assert len(lines) == 3, done.stdout
+
+
+def test_an_unknown_benchmark_is_a_usage_error() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--only", "nonsense"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert done.returncode == 2
+    assert "startup-memory" in done.stderr

@@ -1,0 +1,1 @@
+"""Accord's desktop interface (PySide6)."""

@@ -1,0 +1,158 @@
+"""A table model over one of a workshop's collections (participants, objectives, ...).
+
+Edits become undoable commands; the model follows the document's change signals with
+proper begin/end calls, so selections and editors survive undo and redo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QUndoStack
+
+from ui.commands import SetItemField
+from ui.document import WorkshopDocument
+from workshop.errors import ValidationError
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True)
+class Column:
+    field: str
+    header: str
+    label: str  # what an edit of this column is called in Edit ▸ Undo
+    choices: Sequence[tuple[StrEnum, str]] = ()  # for enum fields: (value, label)
+    clean: Callable[[str], Any] | None = None  # validates typed text; raises ValidationError
+    placeholder: str = ""
+
+
+class CollectionModel(QAbstractTableModel):
+    invalid = Signal(str)  # a rejected edit, in one sentence
+
+    def __init__(
+        self,
+        doc: WorkshopDocument,
+        undo_stack: QUndoStack,
+        collection: str,
+        columns: Sequence[Column],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc, self.undo_stack, self.collection = doc, undo_stack, collection
+        self.columns = list(columns)
+        self._ids = [item.id for item in doc.items(collection)]
+        doc.children_changed.connect(self._on_changed)
+
+    # -- following the document ----------------------------------------------------------
+
+    def _on_changed(self, collection: str) -> None:
+        if collection != self.collection:
+            return
+        new_ids = [item.id for item in self.doc.items(collection)]
+        old_ids = self._ids
+        if new_ids == old_ids:
+            if new_ids:
+                last = self.index(len(new_ids) - 1, len(self.columns) - 1)
+                self.dataChanged.emit(self.index(0, 0), last)
+            return
+        if len(new_ids) == len(old_ids) + 1:
+            at = next(
+                (i for i, (a, b) in enumerate(zip(old_ids, new_ids, strict=False)) if a != b),
+                len(old_ids),
+            )
+            if new_ids[:at] + new_ids[at + 1 :] == old_ids:
+                self.beginInsertRows(QModelIndex(), at, at)
+                self._ids = new_ids
+                self.endInsertRows()
+                return
+        if len(new_ids) == len(old_ids) - 1:
+            at = next(
+                (i for i, (a, b) in enumerate(zip(old_ids, new_ids, strict=False)) if a != b),
+                len(new_ids),
+            )
+            if old_ids[:at] + old_ids[at + 1 :] == new_ids:
+                self.beginRemoveRows(QModelIndex(), at, at)
+                self._ids = new_ids
+                self.endRemoveRows()
+                return
+        # A move (or anything else): keep persistent indexes pointing at the same items.
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids_at = [old_ids[i.row()] if 0 <= i.row() < len(old_ids) else None for i in persistent]
+        self._ids = new_ids
+        moved = [
+            self.index(new_ids.index(item_id), i.column()) if item_id in new_ids else QModelIndex()
+            for i, item_id in zip(persistent, ids_at, strict=True)
+        ]
+        self.changePersistentIndexList(persistent, moved)
+        self.layoutChanged.emit()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def item_at(self, row: int) -> Any:
+        return self.doc.items(self.collection)[row]
+
+    def row_of(self, item_id: str) -> int:
+        return self._ids.index(item_id)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+            return None
+        item = self.item_at(index.row())
+        column = self.columns[index.column()]
+        value = getattr(item, column.field)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column.choices:
+                return dict(column.choices).get(value, str(value))
+            return "" if value is None else str(value)
+        if role == Qt.ItemDataRole.EditRole:
+            return value
+        if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
+            return value[:2000]
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return f"{column.header}: {value}"
+        if role == ID_ROLE:
+            return item.id
+        return None
+
+    # -- editing -------------------------------------------------------------------------
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        column = self.columns[index.column()]
+        item = self.item_at(index.row())
+        if column.clean is not None:
+            try:
+                value = column.clean(str(value))
+            except ValidationError as exc:
+                self.invalid.emit(exc.message)
+                return False
+        if value == getattr(item, column.field):
+            return True
+        self.undo_stack.push(
+            SetItemField(self.doc, self.collection, item.id, column.field, value, column.label)
+        )
+        return True

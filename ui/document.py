@@ -1,0 +1,97 @@
+"""An open workshop: the domain object, kept in step with the library on every edit.
+
+Undo commands call these methods; the methods change the domain object, persist the
+change at once (autosave) and tell the pages what changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from storage.errors import StorageError
+from storage.repository import Repository
+from workshop.model import Workshop
+
+
+class WorkshopDocument(QObject):
+    field_changed = Signal(str)  # a workshop path such as "title" or "goal.target"
+    children_changed = Signal(str)  # a collection name such as "participants"
+    saved = Signal()
+    save_failed = Signal(str)  # one sentence for the user
+
+    def __init__(self, workshop: Workshop, repository: Repository, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.workshop = workshop
+        self.repository = repository
+
+    # -- reading ------------------------------------------------------------------------
+
+    def value(self, path: str) -> Any:
+        target: Any = self.workshop
+        for part in path.split("."):
+            target = getattr(target, part)
+        return target
+
+    def items(self, collection: str) -> list[Any]:
+        items: list[Any] = getattr(self.workshop, collection)
+        return items
+
+    def index_of(self, collection: str, item_id: str) -> int:
+        for i, item in enumerate(self.items(collection)):
+            if item.id == item_id:
+                return i
+        raise KeyError(item_id)
+
+    def item(self, collection: str, item_id: str) -> Any:
+        return self.items(collection)[self.index_of(collection, item_id)]
+
+    # -- changing (each one autosaved) ------------------------------------------------------
+
+    def set_value(self, path: str, value: Any) -> None:
+        *parents, name = path.split(".")
+        target: Any = self.workshop
+        for part in parents:
+            target = getattr(target, part)
+        setattr(target, name, value)
+        self._persist(self.repository.update_workshop, self.workshop.id, {path: value})
+        self.field_changed.emit(path)
+
+    def insert_item(self, collection: str, index: int, item: Any) -> None:
+        self.items(collection).insert(index, item)
+        self._persist(self.repository.add_child, self.workshop.id, collection, item, index)
+        self.children_changed.emit(collection)
+
+    def remove_item(self, collection: str, item_id: str) -> tuple[int, Any]:
+        index = self.index_of(collection, item_id)
+        item = self.items(collection).pop(index)
+        self._persist(self.repository.remove_child, self.workshop.id, collection, item_id)
+        self.children_changed.emit(collection)
+        return index, item
+
+    def set_item_value(self, collection: str, item_id: str, name: str, value: Any) -> None:
+        items = self.items(collection)
+        index = self.index_of(collection, item_id)
+        items[index] = replace(items[index], **{name: value})
+        self._persist(
+            self.repository.update_child, self.workshop.id, collection, item_id, {name: value}
+        )
+        self.children_changed.emit(collection)
+
+    def move_item(self, collection: str, item_id: str, to: int) -> None:
+        items = self.items(collection)
+        item = items.pop(self.index_of(collection, item_id))
+        items.insert(to, item)
+        self._persist(self.repository.reorder, self.workshop.id, collection, [i.id for i in items])
+        self.children_changed.emit(collection)
+
+    def _persist(self, method: Any, *args: Any) -> None:
+        try:
+            method(*args)
+        except StorageError as exc:
+            # The edit stays in the open workshop; the user is told it is not saved.
+            self.save_failed.emit(exc.message)
+        else:
+            self.saved.emit()

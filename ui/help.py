@@ -1,0 +1,76 @@
+"""Help (F1) and the About box."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6 import __version__ as pyside_version
+from PySide6.QtCore import qVersion
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QTextBrowser, QVBoxLayout
+
+from ui.i18n import tr
+from workshop import __version__
+from workshop.steps import STEP_INFO, STEPS
+
+SHORTCUTS = (
+    ("Ctrl+N", "Plan a new workshop"),
+    ("Ctrl+O", "Back to all workshops"),
+    ("Ctrl+F", "Search the library"),
+    ("Enter", "Open the selected workshop"),
+    ("F2", "Rename the selected workshop"),
+    ("Ctrl+D", "Duplicate the selected workshop"),
+    ("Delete", "Delete the selected workshop (undo with Ctrl+Z)"),
+    ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous step"),
+    ("Ctrl+Shift+A", "Add a participant"),
+    ("Alt+Up / Alt+Down", "Move the selected participant"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("Ctrl+Q", "Quit (everything is already saved)"),
+)
+
+
+def help_html() -> str:
+    steps = "".join(
+        f"<li><b>{html.escape(STEP_INFO[s].title)}</b> — {html.escape(STEP_INFO[s].purpose)}</li>"
+        for s in STEPS
+    )
+    keys = "".join(
+        f"<tr><td><code>{html.escape(k)}</code></td><td>{html.escape(tr(v))}</td></tr>"
+        for k, v in SHORTCUTS
+    )
+    return (
+        f"<h2>{tr('Running a workshop with Accord')}</h2>"
+        f"<p>{tr('Accord walks sales and marketing through seven steps. Every change is saved as you make it; there is no Save button, and Ctrl+Z undoes any edit.')}</p>"  # noqa: E501
+        f"<ol start='0'>{steps}</ol>"
+        f"<h3>{tr('Keyboard')}</h3><table cellpadding='4'>{keys}</table>"
+    )
+
+
+def show_help(parent: Any) -> QDialog:
+    dialog = QDialog(parent)
+    dialog.setWindowTitle(tr("Accord Help"))
+    dialog.resize(640, 560)
+    browser = QTextBrowser()
+    browser.setHtml(help_html())
+    browser.setAccessibleName(tr("Help text"))
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(browser)
+    layout.addWidget(buttons)
+    dialog.show()
+    return dialog
+
+
+def about_text() -> str:
+    return tr(
+        "<h3>Accord {version}</h3>"
+        "<p>Runs a sales–marketing alignment workshop and produces the signed "
+        "performance agreement.</p>"
+        "<p>Works offline; your workshops stay in a library on this computer.</p>"
+        "<p><small>Qt {qt} · PySide6 {pyside} · Icons: Lucide (ISC licence)</small></p>"
+    ).format(version=__version__, qt=qVersion(), pyside=pyside_version)
+
+
+def show_about(parent: Any) -> None:
+    QMessageBox.about(parent, tr("About Accord"), about_text())

@@ -1,0 +1,157 @@
+"""An open workshop: the step navigator in a sidebar and one page per step."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+from ui.document import WorkshopDocument
+from ui.i18n import tr
+from ui.icons import icon
+from ui.pages.base import StepPage
+from ui.pages.placeholder import placeholder_page
+from ui.pages.room import RoomPage
+from workshop.steps import STEP_INFO, STEPS, Completion, Step, completion
+
+STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+_MARKS = {
+    Completion.EMPTY: ("circle", theme.Tone.NEUTRAL, "not started"),
+    Completion.STARTED: ("circle-dashed", theme.Tone.GAP, "started"),
+    Completion.COMPLETE: ("circle-check-big", theme.Tone.GOOD, "complete"),
+}
+
+
+class WorkshopView(QWidget):
+    home_requested = Signal()
+    step_changed = Signal(str)
+
+    def __init__(self, doc: WorkshopDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.undo_stack = QUndoStack(self)
+        self.undo_stack.setUndoLimit(500)
+
+        sidebar = QFrame()
+        sidebar.setObjectName("Sidebar")
+        sidebar.setFixedWidth(260)
+        side = QVBoxLayout(sidebar)
+        side.setContentsMargins(0, theme.Space.L, 0, theme.Space.L)
+        side.setSpacing(theme.Space.S)
+        self.back = QPushButton(icon("house"), tr("All workshops"))
+        self.back.setFlat(True)
+        self.back.setAccessibleName(tr("Back to all workshops"))
+        self.back.clicked.connect(self.home_requested)
+        self.title = theme.apply(QLabel(), theme.Type.SUBTITLE)
+        self.title.setWordWrap(True)
+        self.client = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL)
+        self.client.setWordWrap(True)
+        head = QVBoxLayout()
+        head.setContentsMargins(theme.Space.L, 0, theme.Space.L, theme.Space.S)
+        head.setSpacing(theme.Space.XS)
+        head.addWidget(self.back, 0, Qt.AlignmentFlag.AlignLeft)
+        head.addSpacing(theme.Space.S)
+        head.addWidget(self.title)
+        head.addWidget(self.client)
+        side.addLayout(head)
+
+        self.steps = QListWidget()
+        self.steps.setObjectName("StepList")
+        self.steps.setAccessibleName(tr("Workshop steps"))
+        self.steps.setIconSize(QSize(18, 18))
+        self.steps.setFont(theme.font(theme.Type.BODY))
+        for number, step in enumerate(STEPS):
+            item = QListWidgetItem(f"{number}  {STEP_INFO[step].title}")
+            item.setData(STEP_ROLE, step.value)
+            self.steps.addItem(item)
+        side.addWidget(self.steps, 1)
+        self.saved = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL)
+        self.saved.setContentsMargins(theme.Space.L, 0, theme.Space.L, 0)
+        self.saved.setAccessibleName(tr("Save status"))
+        side.addWidget(self.saved)
+
+        self.pages = QStackedWidget()
+        self._pages: dict[Step, StepPage] = {}
+        for step in STEPS:
+            page: StepPage = (
+                RoomPage(doc, self.undo_stack)
+                if step is Step.ROOM
+                else placeholder_page(step, doc, self.undo_stack)
+            )
+            self._pages[step] = page
+            self.pages.addWidget(page)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar)
+        layout.addWidget(self.pages, 1)
+
+        self.steps.currentRowChanged.connect(self._show_row)
+        doc.field_changed.connect(self._refresh)
+        doc.children_changed.connect(self._refresh)
+        doc.saved.connect(lambda: self._set_saved(True))
+        doc.save_failed.connect(lambda _m: self._set_saved(False))
+        self._refresh()
+        self._set_saved(True)
+        self.steps.setCurrentRow(0)
+
+    # -- navigation ------------------------------------------------------------------------
+
+    @property
+    def current_step(self) -> Step:
+        return STEPS[max(self.steps.currentRow(), 0)]
+
+    def page(self, step: Step) -> StepPage:
+        return self._pages[step]
+
+    def show_step(self, step: Step) -> None:
+        self.steps.setCurrentRow(STEPS.index(step))
+
+    def next_step(self, delta: int) -> None:
+        row = self.steps.currentRow() + delta
+        if 0 <= row < len(STEPS):
+            self.steps.setCurrentRow(row)
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row)
+        self.step_changed.emit(STEPS[row].value)
+
+    # -- state -----------------------------------------------------------------------------
+
+    def _refresh(self, *_args: Any) -> None:
+        w = self.doc.workshop
+        self.title.setText(w.title)
+        self.client.setText(w.client)
+        for row, step in enumerate(STEPS):
+            state = completion(w, step)
+            name, tone, words = _MARKS[state]
+            item = self.steps.item(row)
+            item.setIcon(icon(name, theme.tone(tone)))
+            item.setToolTip(
+                tr("{step}: {state}").format(step=STEP_INFO[step].title, state=tr(words))
+            )
+            item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tr(words))
+
+    def _set_saved(self, ok: bool) -> None:
+        if ok:
+            self.saved.setText(tr("All changes saved"))
+            theme.apply(self.saved, theme.Type.CAPTION, theme.Tone.NEUTRAL)
+        else:
+            self.saved.setText(tr("Not saved — see the message"))
+            theme.apply(self.saved, theme.Type.CAPTION, theme.Tone.ERROR)
