@@ -15,8 +15,6 @@ def run(quick: bool) -> list[Result]:
     subject: list[int] = []
     baseline: list[int] = []
     with startup_pair() as pair:
-        run_child(pair.baseline, pair.env)  # warm-up: disk cache and bytecode, not measured
-        run_child(pair.subject, pair.env)
         for _ in range(runs):  # interleaved, so drift in machine load hits both alike
             baseline.append(run_child(pair.baseline, pair.env))
             subject.append(run_child(pair.subject, pair.env))

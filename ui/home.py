@@ -146,10 +146,18 @@ class HomePage(QWidget):
         hh.setHighlightSections(False)
         hh.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         # Fixed widths from the font, not from the contents: 10,000 rows stay instant.
-        em = self.fontMetrics().horizontalAdvance("M")
-        for col, width in ((CLIENT, 16), (DATE, 8), (STATUS, 8), (PEOPLE, 5), (UPDATED, 9)):
+        fm = self.fontMetrics()
+        pad = 3 * theme.Space.M  # cell margins and the sort arrow
+        samples = (
+            (CLIENT, "Harbourline Software GmbH"),
+            (DATE, "30 Sep 2026"),
+            (STATUS, tr("In progress")),
+            (PEOPLE, tr("People")),
+            (UPDATED, tr("Last changed")),
+        )
+        for col, sample in samples:
             hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            hh.resizeSection(col, width * em)
+            hh.resizeSection(col, fm.horizontalAdvance(sample) + pad)
         self.table.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
         for signal in (
             library.model.modelReset,

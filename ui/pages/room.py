@@ -9,7 +9,7 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,11 +52,6 @@ class RoomPage(StepPage):
 
     def _details(self) -> QWidget:
         box, layout = card(tr("Workshop details"))
-        form = QFormLayout()
-        form.setHorizontalSpacing(theme.Space.L)
-        form.setVerticalSpacing(theme.Space.S)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
-
         self.title_edit = QLineEdit()
         self.title_error = QLabel()
         self.title_error.setObjectName("InlineError")
@@ -83,35 +78,32 @@ class RoomPage(StepPage):
         bind(self.facilitator_edit, doc, stack, "facilitator", tr("facilitator"))
         bind(self.notes_edit, doc, stack, "notes", tr("notes"))
 
-        left, right = QFormLayout(), QFormLayout()
-        for f in (left, right):
-            f.setHorizontalSpacing(theme.Space.L)
-            f.setVerticalSpacing(theme.Space.S)
-        rows: list[tuple[QFormLayout, str, QWidget]] = [
-            (left, tr("&Title"), self.title_edit),
-            (left, "", self.title_error),
-            (left, tr("&Client"), self.client_edit),
-            (left, tr("&Facilitator"), self.facilitator_edit),
-            (right, tr("&Date"), self.date_edit),
-            (right, tr("&Location"), self.location_edit),
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(theme.Space.L)
+        grid.setVerticalSpacing(theme.Space.S)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        placed: list[tuple[int, int, str, QWidget]] = [
+            (0, 0, tr("&Title"), self.title_edit),
+            (2, 0, tr("&Client"), self.client_edit),
+            (3, 0, tr("&Facilitator"), self.facilitator_edit),
+            (0, 2, tr("&Date"), self.date_edit),
+            (2, 2, tr("&Location"), self.location_edit),
         ]
-        for form_, label, field in rows:
-            if label:
-                form_.addRow(label, field)
-                field.setAccessibleName(label.replace("&", ""))
-            else:
-                form_.addRow("", field)
-        columns = QHBoxLayout()
-        columns.setSpacing(theme.Space.XL)
-        columns.addLayout(left, 3)
-        columns.addLayout(right, 2)
-        layout.addLayout(columns)
-        notes_form = QFormLayout()
-        notes_form.setHorizontalSpacing(theme.Space.L)
-        notes_form.addRow(tr("&Notes"), self.notes_edit)
+        for row, col, text, field in placed:
+            label = QLabel(text)
+            label.setBuddy(field)
+            field.setAccessibleName(text.replace("&", ""))
+            grid.addWidget(label, row, col)
+            grid.addWidget(field, row, col + 1)
+        grid.addWidget(self.title_error, 1, 1)
+        notes_label = QLabel(tr("&Notes"))
+        notes_label.setBuddy(self.notes_edit)
+        notes_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes_edit.setAccessibleName(tr("Notes"))
-        layout.addLayout(notes_form)
-        del form
+        grid.addWidget(notes_label, 4, 0)
+        grid.addWidget(self.notes_edit, 4, 1, 1, 3)
+        layout.addLayout(grid)
         return box
 
     # -- participants ------------------------------------------------------------------------
