@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from ui.commands import SetItemField
 from ui.document import WorkshopDocument
+from ui.text import tooltip
 from workshop.errors import ValidationError
 
 Index = QModelIndex | QPersistentModelIndex
@@ -130,7 +131,7 @@ class CollectionModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             return value
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
-            return value[:2000]
+            return tooltip(value)
         if role == Qt.ItemDataRole.AccessibleTextRole:
             return f"{column.header}: {value}"
         if role == ID_ROLE:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ui.i18n import tr
@@ -14,6 +15,7 @@ def ask(parent: Any, title: str, text: str, ok_label: str, detail: str = "") -> 
     box = QMessageBox(parent)
     box.setIcon(QMessageBox.Icon.Question)
     box.setWindowTitle(title)
+    box.setTextFormat(Qt.TextFormat.PlainText)
     box.setText(text)
     if detail:
         box.setInformativeText(detail)
@@ -26,4 +28,6 @@ def ask(parent: Any, title: str, text: str, ok_label: str, detail: str = "") -> 
 
 def tell(parent: Any, text: str, title: str = "") -> None:
     """One sentence saying what happened and what to do."""
-    QMessageBox.warning(parent, title or tr("Accord"), text)
+    box = QMessageBox(QMessageBox.Icon.Warning, title or tr("Accord"), text, parent=parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.exec()

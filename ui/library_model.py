@@ -27,6 +27,7 @@ from ui.library_columns import (
     TITLE,
     UPDATED,
 )
+from ui.text import tooltip
 from workshop.editing import STATUS_LABELS
 from workshop.model import WorkshopStatus, WorkshopSummary
 from workshop.text import fold
@@ -135,7 +136,7 @@ class LibraryModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._display(s, col, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.ToolTipRole and col in (TITLE, CLIENT):
-            return s.title if col == TITLE else s.client
+            return tooltip(s.title if col == TITLE else s.client)
         if role == Qt.ItemDataRole.ForegroundRole and col == STATUS:
             return QBrush(theme.tone(_STATUS_TONES[s.status]))
         if role == Qt.ItemDataRole.FontRole and col == TITLE:

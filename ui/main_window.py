@@ -230,9 +230,11 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         dialog = NewWorkshopDialog(self)
-        accepted = dialog.exec() and dialog.workshop is not None
-        if accepted and dialog.workshop and self.library.create(dialog.workshop):
-            self.open_workshop(dialog.workshop.id)
+        accepted = dialog.exec()
+        workshop = dialog.workshop
+        dialog.deleteLater()
+        if accepted and workshop is not None and self.library.create(workshop):
+            self.open_workshop(workshop.id)
 
     def open_workshop(self, workshop_id: str, step: Step | None = None) -> None:
         from ui.document import WorkshopDocument

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -39,6 +40,7 @@ class NewWorkshopDialog(QDialog):
         self.title.setPlaceholderText(tr("e.g. Sales & marketing alignment offsite"))
         self.title_error = QLabel()
         self.title_error.setObjectName("InlineError")
+        self.title_error.setTextFormat(Qt.TextFormat.PlainText)
         self.title_error.setVisible(False)
         self.client = QLineEdit()
         self.client.setPlaceholderText(tr("Company the workshop is for"))

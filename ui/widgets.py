@@ -70,6 +70,7 @@ class EmptyState(QWidget):
         self.title = theme.apply(QLabel(title), theme.Type.SUBTITLE)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text = theme.apply(QLabel(text), theme.Type.BODY, theme.Tone.NEUTRAL)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.text.setMaximumWidth(460)

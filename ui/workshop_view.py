@@ -25,6 +25,7 @@ from ui.icons import icon
 from ui.pages.base import StepPage
 from ui.pages.placeholder import placeholder_page
 from ui.pages.room import RoomPage
+from ui.text import plain
 from workshop.steps import STEP_INFO, STEPS, Completion, Step, completion
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -55,9 +56,9 @@ class WorkshopView(QWidget):
         self.back.setFlat(True)
         self.back.setAccessibleName(tr("Back to all workshops"))
         self.back.clicked.connect(self.home_requested)
-        self.title = theme.apply(QLabel(), theme.Type.SUBTITLE)
+        self.title = plain(theme.apply(QLabel(), theme.Type.SUBTITLE))
         self.title.setWordWrap(True)
-        self.client = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL)
+        self.client = plain(theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL))
         self.client.setWordWrap(True)
         head = QVBoxLayout()
         head.setContentsMargins(theme.Space.L, 0, theme.Space.L, theme.Space.S)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -43,6 +43,7 @@ class StepPage(QScrollArea):
         purpose.setMaximumWidth(820)
         self.message = QLabel()
         self.message.setObjectName("InlineError")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
         self.message.setWordWrap(True)
         self.message.setVisible(False)
         self._message_timer = QTimer(self)

@@ -55,6 +55,7 @@ class RoomPage(StepPage):
         self.title_edit = QLineEdit()
         self.title_error = QLabel()
         self.title_error.setObjectName("InlineError")
+        self.title_error.setTextFormat(Qt.TextFormat.PlainText)
         self.title_error.setVisible(False)
         self.client_edit = QLineEdit()
         self.client_edit.setPlaceholderText(tr("Company the workshop is for"))

@@ -1,0 +1,52 @@
+"""GUI fixtures: a main window on a temporary library, with settings in a temporary file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from ui.app import make_application, style
+from ui.main_window import MainWindow
+from ui.settings import Settings
+from ui.tasks import SyncRunner
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _styled_app() -> None:
+    style(make_application())
+
+
+@pytest.fixture
+def settings_path(tmp_path: Path) -> Path:
+    return tmp_path / "settings.ini"
+
+
+@pytest.fixture
+def make_window(
+    qtbot: QtBot, library_path: Path, settings_path: Path
+) -> Iterator[Callable[..., MainWindow]]:
+    windows: list[MainWindow] = []
+
+    def make(database: Path | str | None = None, start: bool = True) -> MainWindow:
+        settings = Settings(QSettings(str(settings_path), QSettings.Format.IniFormat))
+        window = MainWindow(
+            database=str(database or library_path), runner=SyncRunner(), settings=settings
+        )
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitActive(window)  # shortcuts reach only the active window
+        if start:
+            window.start()
+        windows.append(window)
+        return window
+
+    yield make
+    for window in windows:
+        if window.isVisible():
+            window.close()
