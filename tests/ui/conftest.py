@@ -37,10 +37,10 @@ def make_window(
             database=str(database or library_path), runner=SyncRunner(), settings=settings
         )
         qtbot.addWidget(window)
-        window.show()
-        qtbot.waitExposed(window)
-        window.activateWindow()
-        qtbot.waitActive(window)  # shortcuts reach only the active window
+        with qtbot.waitExposed(window):
+            window.show()
+        with qtbot.waitActive(window):  # shortcuts reach only the active window
+            window.activateWindow()
         if start:
             window.start()
         windows.append(window)

@@ -27,8 +27,8 @@ def create_through_dialog(qtbot: QtBot, window: MainWindow, title: str, client: 
 
     QTimer.singleShot(0, fill)
     window.new_action.trigger()
-    window.activateWindow()  # what the window manager does when a dialog closes
-    qtbot.waitActive(window)
+    with qtbot.waitActive(window):  # what the window manager does when a dialog closes
+        window.activateWindow()
 
 
 def add_participant(qtbot: QtBot, page: RoomPage, name: str) -> None:
