@@ -2,13 +2,25 @@
 
 from __future__ import annotations
 
+import json
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+def _offscreen_screen() -> str:
+    """Offscreen Qt with a laptop-sized screen (the plugin's default is 800×600)."""
+    config = Path(tempfile.gettempdir()) / "accord-test-screen.json"
+    screen = {"name": "Test", "x": 0, "y": 0, "width": 1600, "height": 1000, "dpr": 1}
+    screen |= {"logicalDpi": 96, "logicalBaseDpi": 96}
+    config.write_text(json.dumps({"screens": [screen]}))
+    return f"offscreen:configfile={config}"
+
+
+os.environ["QT_QPA_PLATFORM"] = _offscreen_screen()
 
 
 @pytest.fixture(autouse=True)
