@@ -47,7 +47,9 @@ class CollectionModel(QAbstractTableModel):
         super().__init__(parent)
         self.doc, self.undo_stack, self.collection = doc, undo_stack, collection
         self.columns = list(columns)
-        self._ids = [item.id for item in doc.items(collection)]
+        # The model's own copy of the list: Qt reads rows between begin… and end…, when
+        # the document has already changed.
+        self._items: list[Any] = list(doc.items(collection))
         doc.children_changed.connect(self._on_changed)
 
     # -- following the document ----------------------------------------------------------
@@ -55,9 +57,11 @@ class CollectionModel(QAbstractTableModel):
     def _on_changed(self, collection: str) -> None:
         if collection != self.collection:
             return
-        new_ids = [item.id for item in self.doc.items(collection)]
-        old_ids = self._ids
+        new_items = list(self.doc.items(collection))
+        new_ids = [item.id for item in new_items]
+        old_ids = [item.id for item in self._items]
         if new_ids == old_ids:
+            self._items = new_items
             if new_ids:
                 last = self.index(len(new_ids) - 1, len(self.columns) - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
@@ -69,7 +73,7 @@ class CollectionModel(QAbstractTableModel):
             )
             if new_ids[:at] + new_ids[at + 1 :] == old_ids:
                 self.beginInsertRows(QModelIndex(), at, at)
-                self._ids = new_ids
+                self._items = new_items
                 self.endInsertRows()
                 return
         if len(new_ids) == len(old_ids) - 1:
@@ -79,14 +83,14 @@ class CollectionModel(QAbstractTableModel):
             )
             if old_ids[:at] + old_ids[at + 1 :] == new_ids:
                 self.beginRemoveRows(QModelIndex(), at, at)
-                self._ids = new_ids
+                self._items = new_items
                 self.endRemoveRows()
                 return
         # A move (or anything else): keep persistent indexes pointing at the same items.
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         ids_at = [old_ids[i.row()] if 0 <= i.row() < len(old_ids) else None for i in persistent]
-        self._ids = new_ids
+        self._items = new_items
         moved = [
             self.index(new_ids.index(item_id), i.column()) if item_id in new_ids else QModelIndex()
             for i, item_id in zip(persistent, ids_at, strict=True)
@@ -97,13 +101,13 @@ class CollectionModel(QAbstractTableModel):
     # -- reading -------------------------------------------------------------------------
 
     def item_at(self, row: int) -> Any:
-        return self.doc.items(self.collection)[row]
+        return self._items[row]
 
     def row_of(self, item_id: str) -> int:
-        return self._ids.index(item_id)
+        return next(i for i, item in enumerate(self._items) if item.id == item_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._items)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.columns)
@@ -119,7 +123,7 @@ class CollectionModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if not index.isValid() or not 0 <= index.row() < len(self._items):
             return None
         item = self.item_at(index.row())
         column = self.columns[index.column()]
