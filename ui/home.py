@@ -1,21 +1,20 @@
-"""The home screen: the library of workshops, newest first, filtered as you type."""
+"""The home screen: the library of workshops, newest first, filtered as you type.
+
+Its first frame (heading, search, "New workshop", and a note that the library is opening)
+needs nothing heavy; the table and its states are built when the library arrives.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -23,12 +22,24 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.i18n import tr
 from ui.icons import icon
-from ui.library_columns import CLIENT, DATE, ID_ROLE, PEOPLE, STATUS, TITLE, UPDATED
-from ui.library_filter import LibraryFilter
-from ui.widgets import EmptyState
 
 if TYPE_CHECKING:
     from ui.library import Library
+    from ui.library_body import LibraryBody
+    from ui.library_filter import LibraryFilter
+
+
+def _centred(label: QLabel) -> QWidget:
+    holder = QWidget()
+    rows = QVBoxLayout(holder)
+    row = QHBoxLayout()
+    row.addStretch(1)
+    row.addWidget(label)
+    row.addStretch(1)
+    rows.addStretch(1)
+    rows.addLayout(row)
+    rows.addStretch(2)
+    return holder
 
 
 class HomePage(QWidget):
@@ -42,7 +53,7 @@ class HomePage(QWidget):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self.library: Library | None = None
-        self.proxy = LibraryFilter(self)
+        self._body: LibraryBody | None = None
 
         title = theme.apply(QLabel(tr("Workshops")), theme.Type.TITLE)
         self.count = theme.apply(QLabel(""), theme.Type.CAPTION, theme.Tone.NEUTRAL)
@@ -69,56 +80,13 @@ class HomePage(QWidget):
         header.addSpacing(theme.Space.S)
         header.addWidget(self.new_button)
 
-        self.table = QTableView()
-        self.table.setAccessibleName(tr("Workshop library"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setSortingEnabled(True)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.fontMetrics().height() + 2 * theme.Space.M
+        self.loading = _centred(
+            theme.apply(
+                QLabel(tr("Opening your library…")), theme.Type.SUBTITLE, theme.Tone.NEUTRAL
+            )
         )
-        self.table.doubleClicked.connect(self._open_index)
-        self.table.activated.connect(self._open_index)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._context_menu)
-
-        self.loading = EmptyState(
-            "library-big", tr("Opening your library…"), tr("This takes a moment.")
-        )
-        self.empty = EmptyState(
-            "presentation",
-            tr("No workshops yet"),
-            tr(
-                "A workshop walks sales and marketing through seven steps to a signed "
-                "performance agreement. Start by planning one: give it a title, then add "
-                "the people who will be in the room."
-            ),
-            tr("Plan your first workshop"),
-        )
-        assert self.empty.button is not None
-        self.empty.button.clicked.connect(self.new_requested)
-        self.no_match = EmptyState(
-            "search", tr("No workshop matches"), tr("Try another word, or clear the search.")
-        )
-        self.error = EmptyState(
-            "info", tr("Accord could not open the library"), "", tr("Try again")
-        )
-        assert self.error.button is not None
-        self.error.button.clicked.connect(self.retry_requested)
-        self.choose = QPushButton(tr("Open another library…"))
-        self.choose.clicked.connect(self.choose_library_requested)
-        self.error.layout().addWidget(self.choose, 0, Qt.AlignmentFlag.AlignHCenter)
-
         self.stack = QStackedWidget()
-        for w in (self.loading, self.empty, self.no_match, self.error, self.table):
-            self.stack.addWidget(w)
-        self.stack.setCurrentWidget(self.loading)
+        self.stack.addWidget(self.loading)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.Space.XXL, theme.Space.XL, theme.Space.XXL, theme.Space.L)
@@ -127,6 +95,36 @@ class HomePage(QWidget):
         layout.addWidget(self.stack, 1)
         self.search.setEnabled(False)
         self.new_button.setEnabled(False)
+
+    # -- the library part, built on first need ---------------------------------------------
+
+    @property
+    def body(self) -> LibraryBody:
+        if self._body is None:
+            from ui.library_body import LibraryBody
+
+            self._body = LibraryBody(self, self.stack)
+        return self._body
+
+    @property
+    def table(self) -> Any:
+        return self.body.table
+
+    @property
+    def proxy(self) -> LibraryFilter:
+        return self.body.proxy
+
+    @property
+    def empty(self) -> Any:
+        return self.body.empty
+
+    @property
+    def no_match(self) -> Any:
+        return self.body.no_match
+
+    @property
+    def error(self) -> Any:
+        return self.body.error
 
     # -- state -------------------------------------------------------------------------------
 
@@ -142,23 +140,7 @@ class HomePage(QWidget):
     def set_library(self, library: Library) -> None:
         self.library = library
         self.proxy.setSourceModel(library.model)
-        hh = self.table.horizontalHeader()
-        hh.setHighlightSections(False)
-        hh.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths from the font, not from the contents: 10,000 rows stay instant.
-        fm = self.fontMetrics()
-        pad = 3 * theme.Space.M  # cell margins and the sort arrow
-        samples = (
-            (CLIENT, "Harbourline Software GmbH"),
-            (DATE, "30 Sep 2026"),
-            (STATUS, tr("In progress")),
-            (PEOPLE, tr("People")),
-            (UPDATED, tr("Last changed")),
-        )
-        for col, sample in samples:
-            hh.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            hh.resizeSection(col, fm.horizontalAdvance(sample) + pad)
-        self.table.sortByColumn(UPDATED, Qt.SortOrder.DescendingOrder)
+        self.body.configure_columns()
         for signal in (
             library.model.modelReset,
             library.model.rowsInserted,
@@ -193,59 +175,24 @@ class HomePage(QWidget):
             self.count.setText(text)
 
     def _filter(self, text: str) -> None:
+        if self.library is None:
+            return
         self.proxy.set_query(text)
         self._update_state()
 
-    # -- selection and actions --------------------------------------------------------------
+    # -- selection ---------------------------------------------------------------------------
 
     def current_id(self) -> str | None:
-        index = self.table.currentIndex()
-        if not index.isValid() or self.stack.currentWidget() is not self.table:
+        if self._body is None or self.stack.currentWidget() is not self._body.table:
             return None
-        return str(index.siblingAtColumn(TITLE).data(ID_ROLE))
+        return self._body.current_id()
 
     def select(self, workshop_id: str) -> None:
         if self.library is None:
             return
         row = self.library.model.row_of(workshop_id)
-        if row is None:
-            return
-        index = self.proxy.mapFromSource(self.library.model.index(row, TITLE))
-        if index.isValid():
-            self.table.selectionModel().setCurrentIndex(
-                index,
-                QItemSelectionModel.SelectionFlag.ClearAndSelect
-                | QItemSelectionModel.SelectionFlag.Rows,
-            )
-            self.table.scrollTo(index)
+        if row is not None:
+            self.body.select(self.library.model.index(row, 0))
 
     def rename_current(self) -> None:
-        index = self.table.currentIndex()
-        if index.isValid():
-            self.table.edit(index.siblingAtColumn(TITLE))
-
-    def _open_index(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.open_requested.emit(str(index.siblingAtColumn(TITLE).data(ID_ROLE)))
-
-    def _context_menu(self, pos: Any) -> None:
-        index = self.table.indexAt(pos)
-        if not index.isValid():
-            return
-        workshop_id = str(index.siblingAtColumn(TITLE).data(ID_ROLE))
-        menu = QMenu(self)
-        entries = (
-            ("folder-open", tr("Open"), QKeySequence("Return"), self.open_requested),
-            ("pencil", tr("Rename"), QKeySequence("F2"), None),
-            ("copy", tr("Duplicate"), QKeySequence("Ctrl+D"), self.duplicate_requested),
-            ("trash-2", tr("Delete…"), QKeySequence.StandardKey.Delete, self.delete_requested),
-        )
-        for icon_name, text, keys, signal in entries:
-            action = QAction(icon(icon_name), text, menu)
-            action.setShortcut(QKeySequence(keys))
-            if signal is None:
-                action.triggered.connect(self.rename_current)
-            else:
-                action.triggered.connect(lambda _c=False, s=signal: s.emit(workshop_id))
-            menu.addAction(action)
-        menu.exec(self.table.viewport().mapToGlobal(pos))
+        self.body.rename_current()

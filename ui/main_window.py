@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget
 
-from ui import dialogs
 from ui.home import HomePage
 from ui.i18n import tr
 from ui.icons import icon
@@ -111,12 +110,6 @@ class MainWindow(QMainWindow):
         self.help_action.setIcon(icon("circle-question-mark"))
         self.about_action = self._action(tr("&About Accord"), None, self.show_about, "info")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        # Delete works on the library table only, so it never eats a Delete key in a text field.
-        self.table_delete = QAction(self.home.table)
-        self.table_delete.setShortcut(QKeySequence.StandardKey.Delete)
-        self.table_delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-        self.table_delete.triggered.connect(self.delete_selected)
-        self.home.table.addAction(self.table_delete)
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -151,7 +144,6 @@ class MainWindow(QMainWindow):
         self.home.duplicate_requested.connect(self.duplicate_workshop)
         self.home.retry_requested.connect(self.start)
         self.home.choose_library_requested.connect(self.choose_library)
-        self.home.table.clicked.connect(lambda _i: self._update_actions())
 
     def _update_actions(self) -> None:
         on_home = self.central.currentWidget() is self.home
@@ -330,6 +322,8 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         title = self.library.repository.summary(workshop_id).title
+        from ui import dialogs
+
         if not dialogs.ask(
             self,
             tr("Delete workshop"),
@@ -385,6 +379,8 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(message)
         if message != self._last_error:
             self._last_error = message
+            from ui import dialogs
+
             dialogs.tell(self, message)
 
     def _saved(self) -> None:
