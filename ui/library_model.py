@@ -55,6 +55,8 @@ class LibraryModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[WorkshopSummary] = []
         self._search: list[str] = []
+        self._order: tuple[int, Qt.SortOrder] = (UPDATED, Qt.SortOrder.DescendingOrder)
+        self.revision = 0  # bumped on every change, before Qt is told
         self.headers = [
             tr("Title"),
             tr("Client"),
@@ -71,7 +73,41 @@ class LibraryModel(QAbstractTableModel):
         self.beginResetModel()
         self._rows = list(rows)
         self._search = [self._search_text(r) for r in self._rows]
+        self._apply_order()
+        self.revision += 1
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python in one pass (10,000 rows in milliseconds), keeping selections."""
+        self._order = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        persistent = self.persistentIndexList()
+        ids = [self._rows[i.row()].id if i.isValid() else None for i in persistent]
+        self._apply_order()
+        self.revision += 1
+        rows = {r.id: n for n, r in enumerate(self._rows)}
+        self.changePersistentIndexList(
+            persistent,
+            [
+                self.index(rows[i], p.column()) if i in rows else QModelIndex()
+                for p, i in zip(persistent, ids, strict=True)
+            ],
+        )
+        self.layoutChanged.emit()
+
+    def _apply_order(self) -> None:
+        column, order = self._order
+        pairs = sorted(
+            zip(self._rows, self._search, strict=True),
+            key=lambda pair: self._sort_key(pair[0], column),
+            reverse=order == Qt.SortOrder.DescendingOrder,
+        )
+        self._rows = [p[0] for p in pairs]
+        self._search = [p[1] for p in pairs]
+
+    def matching_rows(self, words: list[str]) -> list[bool]:
+        """Which rows contain every one of ``words`` (already folded)."""
+        return [all(w in text for w in words) for text in self._search]
 
     def upsert(self, summary: WorkshopSummary) -> None:
         row = self.row_of(summary.id)
@@ -79,10 +115,12 @@ class LibraryModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), 0, 0)
             self._rows.insert(0, summary)
             self._search.insert(0, self._search_text(summary))
+            self.revision += 1
             self.endInsertRows()
         else:
             self._rows[row] = summary
             self._search[row] = self._search_text(summary)
+            self.revision += 1
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def remove(self, workshop_id: str) -> None:
@@ -92,6 +130,7 @@ class LibraryModel(QAbstractTableModel):
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         del self._search[row]
+        self.revision += 1
         self.endRemoveRows()
 
     def row_of(self, workshop_id: str) -> int | None:
@@ -174,7 +213,7 @@ class LibraryModel(QAbstractTableModel):
             return s.participant_count
         if col == STATUS:
             return list(WorkshopStatus).index(s.status)
-        return fold(s.title if col == TITLE else s.client)
+        return (s.title if col == TITLE else s.client).casefold()
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.EditRole or index.column() != TITLE or not index.isValid():
