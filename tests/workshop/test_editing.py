@@ -1,0 +1,76 @@
+"""Rules for creating, copying and searching workshops (no Qt, no database)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from workshop.demo import build_demo_workshop
+from workshop.editing import clean_email, clean_title, duplicate_workshop, new_workshop
+from workshop.errors import ValidationError
+from workshop.model import WorkshopStatus
+from workshop.text import fold, matches
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\t\n", "\u3000"])
+def test_a_blank_title_is_refused(blank: str) -> None:
+    with pytest.raises(ValidationError, match="needs a title") as caught:
+        clean_title(blank)
+    assert caught.value.field == "title"
+
+
+@given(st.text(min_size=1).filter(lambda t: t.strip()))
+def test_any_other_title_is_kept_literally_but_trimmed(text: str) -> None:
+    assert clean_title(text) == text.strip()
+
+
+@pytest.mark.parametrize("good", ["", "ana@example.com", "  zoë.müller@firma.de ", "a+b@x.io"])
+def test_good_or_absent_email_addresses(good: str) -> None:
+    assert clean_email(good) == good.strip()
+
+
+@pytest.mark.parametrize("bad", ["not-an-email", "a@b", "two@@example.com", "sp ace@x.de"])
+def test_bad_email_addresses_are_explained(bad: str) -> None:
+    with pytest.raises(ValidationError, match="does not look like an e-mail address"):
+        clean_email(bad)
+
+
+def test_a_new_workshop_has_the_two_parties_of_every_agreement() -> None:
+    w = new_workshop("  Offsite  ", client=" Acme ", when=date(2026, 12, 1))
+    assert (w.title, w.client, w.date) == ("Offsite", "Acme", date(2026, 12, 1))
+    assert [p.name for p in w.parties] == ["Sales", "Marketing"]
+    assert w.status is WorkshopStatus.PLANNED
+
+
+def test_duplicate_gets_fresh_ids_and_keeps_links_inside_the_copy() -> None:
+    source = build_demo_workshop(date(2026, 11, 23))
+    copy = duplicate_workshop(source)
+    assert copy.id != source.id and copy.title == f"{source.title} (copy)"
+    assert copy.versions == [] and copy.status is WorkshopStatus.PLANNED
+    source_ids = {p.id for p in source.participants} | {p.id for p in source.parties}
+    copy_party_ids = {p.id for p in copy.parties}
+    copy_people_ids = {p.id for p in copy.participants}
+    assert source_ids.isdisjoint(copy_party_ids | copy_people_ids)
+    for activity, original in zip(copy.activities, source.activities, strict=True):
+        assert set(activity.roles) <= copy_party_ids
+        assert sorted(map(sorted, activity.roles.values())) == sorted(
+            map(sorted, original.roles.values())
+        )
+    assert all(a.owner_id in copy_people_ids for a in copy.action_items if a.owner_id)
+    # The source is untouched.
+    assert source.participants[0].id not in copy_people_ids
+
+
+def test_search_ignores_case_and_accents() -> None:
+    assert matches("Société Générale", "societe GEN")
+    assert matches("Zoë Müller", "zoe muller")
+    assert not matches("Nordwind", "südwind")
+
+
+@given(st.text(), st.text())
+def test_fold_makes_matching_case_insensitive(a: str, b: str) -> None:
+    assert matches(a + b, b.upper()) == (fold(b.upper()) in fold(a + b))
+    assert matches(a + b, b) or fold(b) not in fold(a + b)
