@@ -7,6 +7,7 @@ and short. Every schema change is an Alembic migration in ``storage/migrations``
 
 from __future__ import annotations
 
+import datetime as dt
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -45,7 +46,7 @@ class WorkshopRow(Base):
     id: Mapped[str] = mapped_column(Id, primary_key=True)
     title: Mapped[str] = mapped_column(Text)
     client: Mapped[str] = mapped_column(Text, default="")
-    date: Mapped[date | None] = mapped_column(Date)
+    date: Mapped[dt.date | None] = mapped_column(Date)
     location: Mapped[str] = mapped_column(Text, default="")
     facilitator: Mapped[str] = mapped_column(Text, default="")
     status: Mapped[WorkshopStatus] = mapped_column(EnumText(WorkshopStatus))
@@ -56,7 +57,7 @@ class WorkshopRow(Base):
     goal_baseline: Mapped[Decimal | None] = mapped_column(DecimalText)
     goal_target: Mapped[Decimal | None] = mapped_column(DecimalText)
     goal_unit: Mapped[str] = mapped_column(Text, default="")
-    goal_deadline: Mapped[date | None] = mapped_column(Date)
+    goal_deadline: Mapped[dt.date | None] = mapped_column(Date)
     funnel_revenue_target: Mapped[Decimal | None] = mapped_column(DecimalText)
     funnel_average_deal: Mapped[Decimal | None] = mapped_column(DecimalText)
     funnel_marketing_share: Mapped[Decimal | None] = mapped_column(DecimalText)
@@ -65,9 +66,9 @@ class WorkshopRow(Base):
     funnel_months: Mapped[int | None] = mapped_column(Integer)
     ideal_customer_profile: Mapped[str] = mapped_column(Text, default="")
     escalation: Mapped[str] = mapped_column(Text, default="")
-    effective_date: Mapped[date | None] = mapped_column(Date)
+    effective_date: Mapped[dt.date | None] = mapped_column(Date)
     term_months: Mapped[int | None] = mapped_column(Integer)
-    review_date: Mapped[date | None] = mapped_column(Date)
+    review_date: Mapped[dt.date | None] = mapped_column(Date)
     created_at: Mapped[datetime] = mapped_column(UtcDateTime)
     updated_at: Mapped[datetime] = mapped_column(UtcDateTime, index=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime)

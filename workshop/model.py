@@ -7,6 +7,7 @@ their order in the owning list is their position.
 
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -251,7 +252,7 @@ class AgreementVersion:
 class Workshop:
     title: str = ""
     client: str = ""
-    date: date | None = None
+    date: dt.date | None = None
     location: str = ""
     facilitator: str = ""
     status: WorkshopStatus = WorkshopStatus.PLANNED
@@ -264,9 +265,9 @@ class Workshop:
     ideal_customer_profile: str = ""
     # Accountability and agreement terms.
     escalation: str = ""
-    effective_date: date | None = None
+    effective_date: dt.date | None = None
     term_months: int | None = None
-    review_date: date | None = None
+    review_date: dt.date | None = None
     # Children.
     participants: list[Participant] = field(default_factory=list)
     agenda: list[AgendaItem] = field(default_factory=list)
