@@ -121,7 +121,7 @@ def stylesheet() -> str:
         color: palette(highlighted-text);
     }}
     QFrame#Card {{
-        background: palette(base);
+        background: palette(alternate-base);
         border: 1px solid palette(mid);
         border-radius: 8px;
     }}
