@@ -5,11 +5,10 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from ui import theme
-from ui.icons import pixmap
 from ui.main_window import MainWindow
 
 
@@ -28,7 +27,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def style(app: QApplication) -> None:
     app.setStyleSheet(theme.stylesheet())
-    app.setWindowIcon(QIcon(pixmap("handshake", 64, theme.tone(theme.Tone.ACCENT))))
 
 
 def run(database: str | None = None, quit_after_show: bool = False) -> int:

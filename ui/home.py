@@ -61,10 +61,9 @@ class HomePage(QWidget):
         self.search.setPlaceholderText(tr("Search title, client or status…"))
         self.search.setAccessibleName(tr("Search workshops"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
         self.search.setMinimumWidth(280)
         self.search.textChanged.connect(self._filter)
-        self.new_button = QPushButton(icon("plus", "#ffffff"), tr("New workshop"))
+        self.new_button = QPushButton(tr("New workshop"))
         self.new_button.setObjectName("Primary")
         self.new_button.setAccessibleName(tr("New workshop"))
         self.new_button.clicked.connect(self.new_requested)
@@ -95,6 +94,11 @@ class HomePage(QWidget):
         layout.addWidget(self.stack, 1)
         self.search.setEnabled(False)
         self.new_button.setEnabled(False)
+
+    def decorate(self) -> None:
+        """Icons, added once the first frame is on screen."""
+        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        self.new_button.setIcon(icon("plus", "#ffffff"))
 
     # -- the library part, built on first need ---------------------------------------------
 

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoGroup
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QStackedWidget
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget
 
 from ui.home import HomePage
 from ui.i18n import tr
-from ui.icons import icon
 from ui.settings import LAST_STEP, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from ui.tasks import TaskRunner
 from workshop.errors import AccordError
@@ -43,6 +42,8 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(900, 600)
         self.resize(1200, 780)
 
+        self._icons: list[tuple[QAction, str]] = []  # drawn after the first frame
+        self._decorated = False
         self.undo_group = QUndoGroup(self)
         self.home = HomePage()
         self.central = QStackedWidget()
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if icon_name:
-            action.setIcon(icon(icon_name))
+            self._icons.append((action, icon_name))
         if keys is not None:
             if isinstance(keys, list):
                 action.setShortcuts([QKeySequence(k) for k in keys])
@@ -90,24 +91,24 @@ class MainWindow(QMainWindow):
             tr("D&uplicate Workshop"), "Ctrl+D", self.duplicate_selected, "copy"
         )
         self.delete_action = self._action(tr("&Delete Workshop…"), None, self.delete_selected)
-        self.delete_action.setIcon(icon("trash-2"))
+        self._icons.append((self.delete_action, "trash-2"))
         self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self.undo_group.createUndoAction(self, tr("&Undo"))
         self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self.undo_action.setIcon(icon("undo-2"))
+        self._icons.append((self.undo_action, "undo-2"))
         self.redo_action = self.undo_group.createRedoAction(self, tr("&Redo"))
         self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.setIcon(icon("redo-2"))
+        self._icons.append((self.redo_action, "redo-2"))
         self.rename_action = self._action(tr("Re&name Workshop"), "F2", self.rename_selected)
-        self.rename_action.setIcon(icon("pencil"))
+        self._icons.append((self.rename_action, "pencil"))
         self.find_action = self._action(tr("&Find Workshop"), K.Find, self.focus_search, "search")
         self.next_step_action = self._action(tr("&Next Step"), "Ctrl+PgDown", lambda: self._step(1))
         self.prev_step_action = self._action(
             tr("&Previous Step"), "Ctrl+PgUp", lambda: self._step(-1)
         )
         self.help_action = self._action(tr("Accord &Help"), K.HelpContents, self.show_help)
-        self.help_action.setIcon(icon("circle-question-mark"))
+        self._icons.append((self.help_action, "circle-question-mark"))
         self.about_action = self._action(tr("&About Accord"), None, self.show_about, "info")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
 
@@ -400,4 +401,19 @@ class MainWindow(QMainWindow):
         result = super().event(e)
         if e.type() == QEvent.Type.Paint:
             self.painted.emit()
+            if not self._decorated:
+                self._decorated = True
+                QTimer.singleShot(0, self.decorate)
         return result
+
+    def decorate(self) -> None:
+        """Icons, drawn right after the first frame: loading the SVG renderer costs ~45 ms,
+        which the first frame should not wait for."""
+        from ui import theme
+        from ui.icons import icon, pixmap
+
+        for action, name in self._icons:
+            action.setIcon(icon(name))
+        self.home.decorate()
+        app_icon = QIcon(pixmap("handshake", 64, theme.tone(theme.Tone.ACCENT)))
+        QApplication.setWindowIcon(app_icon)
