@@ -108,7 +108,6 @@ class _Binding(QObject):
     def _set_error(self, message: str) -> None:
         if self.error is not None:
             self.error.setText(message)
-            self.error.setVisible(bool(message))
 
 
 def bind(

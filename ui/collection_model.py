@@ -30,6 +30,7 @@ class Column:
     label: str  # what an edit of this column is called in Edit ▸ Undo
     choices: Sequence[tuple[StrEnum, str]] = ()  # for enum fields: (value, label)
     clean: Callable[[str], Any] | None = None  # validates typed text; raises ValidationError
+    check: Callable[[Any], str] | None = None  # a warning about a kept value, or ""
     placeholder: str = ""
 
 
@@ -103,6 +104,17 @@ class CollectionModel(QAbstractTableModel):
     def item_at(self, row: int) -> Any:
         return self._items[row]
 
+    def warnings(self) -> list[str]:
+        """Every warning about a value in the collection, in row order."""
+        found = []
+        for item in self._items:
+            for column in self.columns:
+                if column.check is not None:
+                    message = column.check(getattr(item, column.field))
+                    if message:
+                        found.append(message)
+        return found
+
     def row_of(self, item_id: str) -> int:
         return next(i for i, item in enumerate(self._items) if item.id == item_id)
 
@@ -134,6 +146,14 @@ class CollectionModel(QAbstractTableModel):
             return "" if value is None else str(value)
         if role == Qt.ItemDataRole.EditRole:
             return value
+        warning = column.check(value) if column.check is not None else ""
+        if role == Qt.ItemDataRole.DecorationRole and warning:
+            from ui import theme
+            from ui.icons import icon
+
+            return icon("triangle-alert", theme.tone(theme.Tone.GAP))
+        if role == Qt.ItemDataRole.ToolTipRole and warning:
+            return tooltip(warning)
         if role == Qt.ItemDataRole.ToolTipRole and isinstance(value, str) and len(value) > 40:
             return tooltip(value)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +22,9 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.i18n import tr
 from ui.icons import icon
+
+# Key codes, without loading the whole Qt namespace before the first frame.
+Key_Escape, Key_Return, Key_Enter, Key_Down = 0x01000000, 0x01000004, 0x01000005, 0x01000015
 
 if TYPE_CHECKING:
     from ui.library import Library
@@ -49,6 +52,7 @@ class HomePage(QWidget):
     duplicate_requested = Signal(str)
     retry_requested = Signal()
     choose_library_requested = Signal()
+    selection_changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -63,6 +67,7 @@ class HomePage(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(280)
         self.search.textChanged.connect(self._filter)
+        self.search.installEventFilter(self)
         self.new_button = QPushButton(tr("New workshop"))
         self.new_button.setObjectName("Primary")
         self.new_button.setAccessibleName(tr("New workshop"))
@@ -94,6 +99,23 @@ class HomePage(QWidget):
         layout.addWidget(self.stack, 1)
         self.search.setEnabled(False)
         self.new_button.setEnabled(False)
+
+    def eventFilter(self, watched: Any, event: Any) -> bool:
+        """Down or Enter in the search field go to the results; Escape clears the search."""
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key == Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+            to_results = key in (Key_Down, Key_Return, Key_Enter) and self.library is not None
+            if to_results and self.stack.currentWidget() is self.table:
+                if self.current_id() is None:
+                    self.body.select(self.proxy.mapToSource(self.proxy.index(0, 0)))
+                self.table.setFocus()
+                if key != Key_Down:
+                    self.open_requested.emit(self.current_id() or "")
+                return True
+        return super().eventFilter(watched, event)
 
     def decorate(self) -> None:
         """Icons, added once the first frame is on screen."""
@@ -133,7 +155,7 @@ class HomePage(QWidget):
     # -- state -------------------------------------------------------------------------------
 
     def show_error(self, message: str) -> None:
-        self.error.text.setText(message)
+        self.error.set_text(message)
         self.stack.setCurrentWidget(self.error)
         self.search.setEnabled(False)
         self.new_button.setEnabled(False)
@@ -145,6 +167,9 @@ class HomePage(QWidget):
         self.library = library
         self.proxy.setSourceModel(library.model)
         self.body.configure_columns()
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda *_a: self.selection_changed.emit()
+        )
         for signal in (
             library.model.modelReset,
             library.model.rowsInserted,
@@ -165,7 +190,7 @@ class HomePage(QWidget):
             self.count.setText(tr("Your library is empty"))
         elif shown == 0:
             self.stack.setCurrentWidget(self.no_match)
-            self.count.setText(tr("{n} workshops in your library").format(n=total))
+            self.count.setText(tr("0 of {n} workshops match").format(n=total))
         else:
             self.stack.setCurrentWidget(self.table)
             if shown == total:
@@ -177,6 +202,9 @@ class HomePage(QWidget):
             else:
                 text = tr("{shown} of {n} workshops match").format(shown=shown, n=total)
             self.count.setText(text)
+            if self.current_id() is None:  # keep a visible current row for the keyboard
+                self.body.select(self.proxy.mapToSource(self.proxy.index(0, 0)))
+        self.selection_changed.emit()
 
     def _filter(self, text: str) -> None:
         if self.library is None:

@@ -26,14 +26,18 @@ def pixmap(name: str, size: int, color: QColor | str | None = None) -> QPixmap:
     return pm
 
 
-def icon(name: str, color: QColor | str | None = None) -> QIcon:
-    """An icon by Lucide name (e.g. ``"house"``), drawn in ``color`` or the text colour."""
+def icon(
+    name: str, color: QColor | str | None = None, selected: QColor | str | None = None
+) -> QIcon:
+    """An icon by Lucide name (e.g. ``"house"``), drawn in ``color`` or the text colour,
+    and in ``selected`` on a highlighted (selected) row."""
     tint = QColor(color) if color is not None else _text_color()
-    return _icon(name, tint.name())
+    on_highlight = QColor(selected).name() if selected is not None else ""
+    return _icon(name, tint.name(), on_highlight)
 
 
 @cache
-def _icon(name: str, color: str) -> QIcon:
+def _icon(name: str, color: str, selected: str) -> QIcon:
     result = QIcon()
     ratio = QGuiApplication.primaryScreen().devicePixelRatio() if QGuiApplication.instance() else 1
     for size in SIZES:
@@ -47,6 +51,10 @@ def _icon(name: str, color: str) -> QIcon:
         pm = pixmap(name, round(size * ratio), disabled)
         pm.setDevicePixelRatio(ratio)
         result.addPixmap(pm, QIcon.Mode.Disabled)
+        if selected:
+            pm = pixmap(name, round(size * ratio), selected)
+            pm.setDevicePixelRatio(ratio)
+            result.addPixmap(pm, QIcon.Mode.Selected)
     return result
 
 

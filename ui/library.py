@@ -19,7 +19,10 @@ from workshop.model import Workshop, WorkshopSummary
 class Library(QObject):
     """Library-level edits (create, rename, duplicate, delete), each undoable."""
 
-    failed = Signal(str)
+    failed = Signal(str)  # the library could not be written: one sentence
+    invalid = Signal(str)  # an entry was refused: one sentence
+    changed = Signal(str)  # a workshop was renamed, deleted or restored here
+    restored = Signal(str)  # a workshop came back (undo of a delete)
 
     def __init__(
         self,
@@ -63,7 +66,7 @@ class Library(QObject):
         try:
             clean = clean_title(title)
         except ValidationError as exc:
-            self.failed.emit(exc.message)
+            self.invalid.emit(exc.message)
             return False
         old = self.repository.summary(workshop_id).title
         if clean == old:
@@ -96,12 +99,16 @@ class Library(QObject):
         ok = self._guard(action, workshop_id)
         if ok:
             self.refresh_one(workshop_id)
+            self.changed.emit(workshop_id)
+            if not deleted:
+                self.restored.emit(workshop_id)
         return ok
 
     def _set_title(self, workshop_id: str, title: str) -> bool:
         ok = self._guard(self.repository.update_workshop, workshop_id, {"title": title})
         if ok:
             self.refresh_one(workshop_id)
+            self.changed.emit(workshop_id)
         return ok
 
 

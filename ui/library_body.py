@@ -74,7 +74,11 @@ class LibraryBody:
             "search", tr("No workshop matches"), tr("Try another word, or clear the search.")
         )
         self.error = EmptyState(
-            "info", tr("Accord could not open the library"), "", tr("Try again")
+            "circle-alert",
+            tr("Accord could not open the library"),
+            "",
+            tr("Try again"),
+            tone=theme.Tone.ERROR,
         )
         assert self.error.button is not None
         self.error.button.clicked.connect(home.retry_requested)

@@ -1,13 +1,15 @@
-"""The main window: menus and shortcuts, the home screen, and the open workshop."""
+"""The main window: the home screen and the open workshop, menus, session memory."""
 
 from __future__ import annotations
 
+import hashlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence, QUndoGroup
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget
 
+from ui.actions import Actions
 from ui.home import HomePage
 from ui.i18n import tr
 from ui.settings import LAST_STEP, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_STATE, Settings
@@ -16,9 +18,13 @@ from workshop.errors import AccordError
 
 if TYPE_CHECKING:
     from storage.repository import Repository
+    from ui.document import WorkshopDocument
     from ui.library import Library
     from ui.workshop_view import WorkshopView
     from workshop.steps import Step
+
+LIBRARY_FILES = "Accord libraries (*.sqlite3 *.db);;All files (*)"
+MESSAGE_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -37,20 +43,22 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.library: Library | None = None
         self.view: WorkshopView | None = None
+        # Workshops opened in this run keep their document and undo history.
+        self._sessions: dict[str, tuple[WorkshopDocument, QUndoStack]] = {}
+        self._scope = ""
         self._last_error = ""
+        self._decorated = False
         self.setWindowTitle(tr("Accord"))
         self.setMinimumSize(900, 600)
         self.resize(1200, 780)
 
-        self._icons: list[tuple[QAction, str]] = []  # drawn after the first frame
-        self._decorated = False
         self.undo_group = QUndoGroup(self)
+        self.undo_group.indexChanged.connect(lambda _i: self.statusBar().clearMessage())
         self.home = HomePage()
         self.central = QStackedWidget()
         self.central.addWidget(self.home)
         self.setCentralWidget(self.central)
-        self._build_actions()
-        self._build_menus()
+        self.act = Actions(self)
         self._connect_home()
         self.statusBar().setSizeGripEnabled(True)
 
@@ -62,81 +70,7 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self._update_actions()
 
-    # -- actions and menus ---------------------------------------------------------------------
-
-    def _action(
-        self, text: str, keys: Any = None, slot: Any = None, icon_name: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon_name:
-            self._icons.append((action, icon_name))
-        if keys is not None:
-            if isinstance(keys, list):
-                action.setShortcuts([QKeySequence(k) for k in keys])
-            else:
-                action.setShortcut(QKeySequence(keys))
-        if slot is not None:
-            action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _build_actions(self) -> None:
-        K = QKeySequence.StandardKey
-        self.new_action = self._action(tr("&New Workshop…"), K.New, self.new_workshop, "plus")
-        self.home_action = self._action(tr("&All Workshops"), "Ctrl+O", self.go_home, "house")
-        self.open_library_action = self._action(
-            tr("Open &Library File…"), None, self.choose_library, "library-big"
-        )
-        self.duplicate_action = self._action(
-            tr("D&uplicate Workshop"), "Ctrl+D", self.duplicate_selected, "copy"
-        )
-        self.delete_action = self._action(tr("&Delete Workshop…"), None, self.delete_selected)
-        self._icons.append((self.delete_action, "trash-2"))
-        self.quit_action = self._action(tr("&Quit"), "Ctrl+Q", self.close)
-        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        self.undo_action = self.undo_group.createUndoAction(self, tr("&Undo"))
-        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
-        self._icons.append((self.undo_action, "undo-2"))
-        self.redo_action = self.undo_group.createRedoAction(self, tr("&Redo"))
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self._icons.append((self.redo_action, "redo-2"))
-        self.rename_action = self._action(tr("Re&name Workshop"), "F2", self.rename_selected)
-        self._icons.append((self.rename_action, "pencil"))
-        self.find_action = self._action(tr("&Find Workshop"), K.Find, self.focus_search, "search")
-        self.next_step_action = self._action(tr("&Next Step"), "Ctrl+PgDown", lambda: self._step(1))
-        self.prev_step_action = self._action(
-            tr("&Previous Step"), "Ctrl+PgUp", lambda: self._step(-1)
-        )
-        self.help_action = self._action(tr("Accord &Help"), K.HelpContents, self.show_help)
-        self._icons.append((self.help_action, "circle-question-mark"))
-        self.about_action = self._action(tr("&About Accord"), None, self.show_about, "info")
-        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(tr("&File"))
-        for a in (self.new_action, self.home_action, self.open_library_action):
-            file_menu.addAction(a)
-        file_menu.addSeparator()
-        file_menu.addAction(self.duplicate_action)
-        file_menu.addAction(self.delete_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu(tr("&Edit"))
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.rename_action)
-        edit_menu.addAction(self.find_action)
-        view_menu = bar.addMenu(tr("&View"))
-        view_menu.addAction(self.home_action)
-        view_menu.addSeparator()
-        view_menu.addAction(self.next_step_action)
-        view_menu.addAction(self.prev_step_action)
-        help_menu = bar.addMenu(tr("&Help"))
-        help_menu.addAction(self.help_action)
-        help_menu.addSeparator()
-        help_menu.addAction(self.about_action)
+    # -- wiring ------------------------------------------------------------------------------
 
     def _connect_home(self) -> None:
         self.home.new_requested.connect(self.new_workshop)
@@ -144,19 +78,24 @@ class MainWindow(QMainWindow):
         self.home.delete_requested.connect(self.delete_workshop)
         self.home.duplicate_requested.connect(self.duplicate_workshop)
         self.home.retry_requested.connect(self.start)
-        self.home.choose_library_requested.connect(self.choose_library)
+        self.home.choose_library_requested.connect(self.open_library)
+        self.home.selection_changed.connect(self._update_actions)
 
     def _update_actions(self) -> None:
+        a = self.act
         on_home = self.central.currentWidget() is self.home
         has_library = self.library is not None
         selected = on_home and self.home.current_id() is not None
-        self.new_action.setEnabled(has_library)
-        self.duplicate_action.setEnabled(selected or (not on_home and self.view is not None))
-        self.delete_action.setEnabled(selected)
-        self.rename_action.setEnabled(selected or not on_home)
-        self.find_action.setEnabled(has_library)
-        self.next_step_action.setEnabled(not on_home)
-        self.prev_step_action.setEnabled(not on_home)
+        a.new.setEnabled(has_library)
+        a.reload.setEnabled(has_library)
+        a.duplicate.setEnabled(selected or (not on_home and self.view is not None))
+        a.delete.setEnabled(selected)
+        a.rename.setEnabled(selected or not on_home)
+        # F2 renames on the home screen; in a workshop it edits the current table cell.
+        a.rename.setShortcut(QKeySequence("F2") if on_home else QKeySequence())
+        a.find.setEnabled(has_library)
+        a.next_step.setEnabled(not on_home)
+        a.prev_step.setEnabled(not on_home)
 
     # -- the library -------------------------------------------------------------------------
 
@@ -180,40 +119,73 @@ class MainWindow(QMainWindow):
         from ui.library import Library
 
         repo, summaries = result
-        if self.library is not None:
-            self.close_workshop()
-            self.library.repository.close()
-            self.undo_group.removeStack(self.library.undo_stack)
+        self._forget_library()
         self.library = Library(repo, summaries, self)
         self.library.failed.connect(self.report)
+        self.library.invalid.connect(lambda m: self.statusBar().showMessage(m, MESSAGE_MS))
+        self.library.changed.connect(self._workshop_changed_in_library)
+        self.library.restored.connect(self.home.select)
+        self._scope = hashlib.sha1(repo.where.encode()).hexdigest()[:12]
         self.undo_group.addStack(self.library.undo_stack)
         self.undo_group.setActiveStack(self.library.undo_stack)
         self.home.set_library(self.library)
-        self.home.table.selectionModel().currentRowChanged.connect(
-            lambda *_a: self._update_actions()
-        )
         self.statusBar().showMessage(tr("Library: {where}").format(where=repo.where), 6000)
         self._restore_session()
         self._update_actions()
         self.library_ready.emit()
 
+    def _forget_library(self) -> None:
+        if self.library is None:
+            return
+        self.close_workshop()
+        for _doc, stack in self._sessions.values():
+            self.undo_group.removeStack(stack)
+        self._sessions.clear()
+        self.undo_group.removeStack(self.library.undo_stack)
+        self.library.repository.close()
+        self.library.deleteLater()
+        self.library = None
+
     def _library_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, AccordError):
             raise exc
+        self._forget_library()
         self.home.show_error(exc.message)
         self._update_actions()
 
-    def choose_library(self) -> None:
-        path, _filter = QFileDialog.getSaveFileName(
-            self,
-            tr("Open or create a library"),
-            "",
-            tr("Accord libraries (*.sqlite3 *.db);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
+    def _library_folder(self) -> str:
+        from storage.engine import resolve_url, sqlite_path
+
+        try:
+            path = sqlite_path(resolve_url(self.database))
+        except Exception:  # an unparsable URL: start the dialog anywhere
+            return ""
+        return str(path.parent) if path else ""
+
+    def open_library(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, tr("Open library"), self._library_folder(), tr(LIBRARY_FILES)
         )
+        self._switch_library(path)
+
+    def new_library(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, tr("New library"), self._library_folder(), tr(LIBRARY_FILES)
+        )
+        if path and "." not in path.rsplit("/", 1)[-1]:
+            path += ".sqlite3"
+        self._switch_library(path)
+
+    def _switch_library(self, path: str) -> None:
         if path:
+            self._save_session()
             self.database = path
             self.start()
+
+    def reload_library(self) -> None:
+        if self.library is not None:
+            self.library.refresh()
+            self.statusBar().showMessage(tr("Library reloaded."), 3000)
 
     # -- workshops -------------------------------------------------------------------------------
 
@@ -227,35 +199,46 @@ class MainWindow(QMainWindow):
         workshop = dialog.workshop
         dialog.deleteLater()
         if accepted and workshop is not None and self.library.create(workshop):
-            self.open_workshop(workshop.id)
+            self.open_workshop(workshop.id, fresh=True)
 
-    def open_workshop(self, workshop_id: str, step: Step | None = None) -> None:
+    def open_workshop(
+        self, workshop_id: str, step: Step | None = None, fresh: bool = False
+    ) -> None:
         from ui.document import WorkshopDocument
         from ui.workshop_view import WorkshopView
 
         if self.library is None:
             return
-        try:
-            workshop = self.library.repository.get(workshop_id)
-        except AccordError as exc:
-            self.report(exc.message)
-            return
+        session = self._sessions.get(workshop_id)
+        if session is None:
+            try:
+                workshop = self.library.repository.get(workshop_id)
+            except AccordError as exc:
+                self.report(exc.message)
+                return
+            doc = WorkshopDocument(workshop, self.library.repository, self)
+            doc.save_failed.connect(self.report)
+            doc.saved.connect(self._saved)
+            doc.field_changed.connect(self._title_changed)
+            stack = QUndoStack(self)
+            stack.setUndoLimit(500)
+            session = self._sessions[workshop_id] = (doc, stack)
         self.close_workshop()
-        doc = WorkshopDocument(workshop, self.library.repository, self)
-        doc.save_failed.connect(self.report)
-        doc.saved.connect(self._saved)
-        self.view = WorkshopView(doc)
+        doc, stack = session
+        self.view = WorkshopView(doc, stack)
         self.view.home_requested.connect(self.go_home)
-        self.view.step_changed.connect(lambda s: self.settings.set(LAST_STEP, s))
-        self.undo_group.addStack(self.view.undo_stack)
-        self.undo_group.setActiveStack(self.view.undo_stack)
+        self.view.step_changed.connect(
+            lambda s: self.settings.set(self.settings.scoped(LAST_STEP, self._scope), s)
+        )
+        self.undo_group.addStack(stack)
+        self.undo_group.setActiveStack(stack)
         self.central.addWidget(self.view)
         self.central.setCurrentWidget(self.view)
         if step is not None:
             self.view.show_step(step)
-        self.settings.set(LAST_WORKSHOP, workshop_id)
-        self.setWindowTitle(tr("{title} — Accord").format(title=workshop.title))
-        doc.field_changed.connect(self._title_changed)
+        self.settings.set(self.settings.scoped(LAST_WORKSHOP, self._scope), workshop_id)
+        self.setWindowTitle(tr("{title} — Accord").format(title=doc.workshop.title))
+        self.view.focus_start(fresh)
         self._update_actions()
 
     def close_workshop(self) -> None:
@@ -267,19 +250,28 @@ class MainWindow(QMainWindow):
         if self.library is not None:
             self.library.refresh_one(view.doc.workshop.id)
         view.deleteLater()
-        view.doc.deleteLater()
+
+    def _workshop_changed_in_library(self, workshop_id: str) -> None:
+        """Renamed, deleted or restored from the home screen: its open session is stale."""
+        session = self._sessions.pop(workshop_id, None)
+        if session is not None:
+            doc, stack = session
+            self.undo_group.removeStack(stack)
+            stack.deleteLater()
+            doc.deleteLater()
 
     def go_home(self) -> None:
         opened = self.view.doc.workshop.id if self.view is not None else None
         self.close_workshop()
         self.central.setCurrentWidget(self.home)
-        self.settings.set(LAST_WORKSHOP, "")
+        if self._scope:
+            self.settings.set(self.settings.scoped(LAST_WORKSHOP, self._scope), "")
         self.setWindowTitle(tr("Accord"))
         if self.library is not None:
             self.undo_group.setActiveStack(self.library.undo_stack)
             if opened:
                 self.home.select(opened)
-        self.home.table.setFocus()
+            self.home.table.setFocus()
         self._update_actions()
 
     def focus_search(self) -> None:
@@ -290,12 +282,7 @@ class MainWindow(QMainWindow):
 
     def rename_selected(self) -> None:
         if self.view is not None:
-            from workshop.steps import Step
-
-            self.view.show_step(Step.ROOM)
-            page = self.view.page(Step.ROOM)
-            page.title_edit.setFocus()  # type: ignore[attr-defined]
-            page.title_edit.selectAll()  # type: ignore[attr-defined]
+            self.view.focus_title()
         else:
             self.home.rename_current()
 
@@ -320,11 +307,11 @@ class MainWindow(QMainWindow):
             self.delete_workshop(target)
 
     def delete_workshop(self, workshop_id: str) -> None:
+        from ui import dialogs
+
         if self.library is None:
             return
         title = self.library.repository.summary(workshop_id).title
-        from ui import dialogs
-
         if not dialogs.ask(
             self,
             tr("Delete workshop"),
@@ -335,7 +322,7 @@ class MainWindow(QMainWindow):
             return
         self.library.delete(workshop_id)
         self.statusBar().showMessage(
-            tr("“{title}” deleted — press Ctrl+Z to undo.").format(title=title), 8000
+            tr("“{title}” deleted — press Ctrl+Z to undo.").format(title=title), MESSAGE_MS
         )
         self._update_actions()
 
@@ -344,30 +331,35 @@ class MainWindow(QMainWindow):
             title = self.view.doc.workshop.title
             self.setWindowTitle(tr("{title} — Accord").format(title=title))
 
-    def _step(self, delta: int) -> None:
+    def step_by(self, delta: int) -> None:
         if self.view is not None:
             self.view.next_step(delta)
 
-    # -- session ---------------------------------------------------------------------------------
+    # -- session memory --------------------------------------------------------------------------
 
     def _restore_session(self) -> None:
-        last = self.settings.get(LAST_WORKSHOP)
-        if not last or self.library is None or self.library.model.row_of(last) is None:
-            return
-        step_value = self.settings.get(LAST_STEP)
         from workshop.steps import Step
 
+        last = self.settings.get(self.settings.scoped(LAST_WORKSHOP, self._scope))
+        if not last or self.library is None or self.library.model.row_of(last) is None:
+            return
+        step_value = self.settings.get(self.settings.scoped(LAST_STEP, self._scope))
         step = Step(step_value) if step_value in {s.value for s in Step} else None
         self.open_workshop(last, step)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def _save_session(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
-        last = self.view.doc.workshop.id if self.view is not None else ""
-        self.settings.set(LAST_WORKSHOP, last)
-        if self.view is not None:
-            self.settings.set(LAST_STEP, self.view.current_step.value)
+        if self._scope:
+            last = self.view.doc.workshop.id if self.view is not None else ""
+            self.settings.set(self.settings.scoped(LAST_WORKSHOP, self._scope), last)
+            if self.view is not None:
+                step = self.view.current_step.value
+                self.settings.set(self.settings.scoped(LAST_STEP, self._scope), step)
         self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._save_session()
         self.runner.wait()
         if self.library is not None:
             self.library.repository.close()
@@ -377,7 +369,7 @@ class MainWindow(QMainWindow):
 
     def report(self, message: str) -> None:
         """A problem the user must know about: status bar, and a dialog the first time."""
-        self.statusBar().showMessage(message)
+        self.statusBar().showMessage(message, MESSAGE_MS)
         if message != self._last_error:
             self._last_error = message
             from ui import dialogs
@@ -397,6 +389,8 @@ class MainWindow(QMainWindow):
 
         show_about(self)
 
+    # -- first frame -----------------------------------------------------------------------------
+
     def event(self, e: QEvent) -> bool:
         result = super().event(e)
         if e.type() == QEvent.Type.Paint:
@@ -407,13 +401,12 @@ class MainWindow(QMainWindow):
         return result
 
     def decorate(self) -> None:
-        """Icons, drawn right after the first frame: loading the SVG renderer costs ~45 ms,
+        """Icons, drawn right after the first frame: loading the SVG renderer costs ~40 ms,
         which the first frame should not wait for."""
         from ui import theme
-        from ui.icons import icon, pixmap
+        from ui.icons import pixmap
 
-        for action, name in self._icons:
-            action.setIcon(icon(name))
+        self.act.decorate()
         self.home.decorate()
         app_icon = QIcon(pixmap("handshake", 64, theme.tone(theme.Tone.ACCENT)))
         QApplication.setWindowIcon(app_icon)

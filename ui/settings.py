@@ -45,6 +45,13 @@ class Settings:
         except (TypeError, ValueError):
             return setting.default
 
+    @staticmethod
+    def scoped(setting: Setting[T], scope: str) -> Setting[T]:
+        """The same setting, kept separately for one library (``scope``)."""
+        return Setting(
+            f"libraries/{scope}/{setting.key}", setting.type, setting.default, setting.label
+        )
+
     def set(self, setting: Setting[T], value: T) -> None:
         self.store.setValue(setting.key, value)
 

@@ -14,6 +14,12 @@ def tooltip(text: str, limit: int = 2000) -> str:
     return "<p style='white-space:pre-wrap'>" + html.escape(shown) + "</p>"
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters on one line, with an ellipsis if it was longer."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
 def plain(label: QLabel) -> QLabel:
     label.setTextFormat(Qt.TextFormat.PlainText)
     return label

@@ -108,8 +108,11 @@ def stylesheet() -> str:
     }}
     QListView#StepList {{
         background: transparent;
-        border: none;
-        outline: 0;
+        border: 1px solid transparent;
+        border-radius: 6px;
+    }}
+    QListView#StepList:focus {{
+        border: 1px solid palette(highlight);
     }}
     QListView#StepList::item {{
         padding: {Space.S}px {Space.M}px;

@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QDate, QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDateEdit,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ui import theme
 from ui.i18n import tr
@@ -45,27 +53,75 @@ class OptionalDateEdit(QDateEdit):
         if not self._quiet:
             self.date_changed.emit(self.value())
 
-    def keyPressEvent(self, event: Any) -> None:  # Delete/Backspace on the whole field clears it
-        if event.key() in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
+    def keyPressEvent(self, event: Any) -> None:
+        key = event.key()
+        alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if key == Qt.Key.Key_F4 or (alt and key == Qt.Key.Key_Down):
+            self.open_calendar()
+            return
+        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and (
             self.lineEdit().selectedText() == self.lineEdit().text()
         ):
-            self.setDate(_NO_DATE)
+            self.setDate(_NO_DATE)  # the whole field selected and erased: no date
             return
+        if self.value() is None:
+            # Starting to type into an empty date starts from today, not from 1900.
+            stepping = key in (
+                Qt.Key.Key_Up,
+                Qt.Key.Key_Down,
+                Qt.Key.Key_PageUp,
+                Qt.Key.Key_PageDown,
+            )
+            if stepping or event.text().isdigit():
+                self.setDate(QDate.currentDate())
+                self.setSelectedSection(QDateEdit.Section.DaySection)
+                if stepping:
+                    return
         super().keyPressEvent(event)
+
+    def focusNextPrevChild(self, forward: bool) -> bool:
+        """Tab leaves the field (instead of walking day, month and year)."""
+        return QWidget.focusNextPrevChild(self, forward)
+
+    def open_calendar(self) -> None:
+        """Open the calendar as a click on the arrow would."""
+        arrow = QPointF(self.width() - 6, self.height() / 2)
+        for kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease):
+            event = QMouseEvent(
+                kind,
+                arrow,
+                self.mapToGlobal(arrow),
+                Qt.MouseButton.LeftButton,
+                Qt.MouseButton.LeftButton,
+                Qt.KeyboardModifier.NoModifier,
+            )
+            QApplication.sendEvent(self, event)
+
+    def mousePressEvent(self, event: Any) -> None:
+        super().mousePressEvent(event)
+        if self.value() is None and self.calendarWidget() is not None:
+            today = QDate.currentDate()
+            self.calendarWidget().setCurrentPage(today.year(), today.month())
 
 
 class EmptyState(QWidget):
     """A friendly explanation of what to do next, with one action button."""
 
     def __init__(
-        self, icon_name: str, title: str, text: str, action: str = "", parent: Any = None
+        self,
+        icon_name: str,
+        title: str,
+        text: str,
+        action: str = "",
+        tone: theme.Tone = theme.Tone.NEUTRAL,
+        parent: Any = None,
     ) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.setSpacing(theme.Space.M)
         self.picture = QLabel()
-        self.picture.setPixmap(pixmap(icon_name, 56, theme.tone(theme.Tone.NEUTRAL)))
+        self.picture.setPixmap(pixmap(icon_name, 56, theme.tone(tone)))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.title = theme.apply(QLabel(title), theme.Type.SUBTITLE)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -73,7 +129,8 @@ class EmptyState(QWidget):
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setWordWrap(True)
         self.text.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.text.setMaximumWidth(460)
+        self.text.setFixedWidth(480)
+        self.set_text(text)
         for w in (self.picture, self.title, self.text):
             layout.addWidget(w, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button: QPushButton | None = None
@@ -82,3 +139,8 @@ class EmptyState(QWidget):
             self.button.setObjectName("Primary")
             layout.addSpacing(theme.Space.S)
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def set_text(self, text: str) -> None:
+        """Change the explanation; its height follows the wrapped lines."""
+        self.text.setText(text)
+        self.text.setMinimumHeight(max(self.text.heightForWidth(self.text.width()), 0))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QPalette, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -25,7 +25,7 @@ from ui.icons import icon
 from ui.pages.base import StepPage
 from ui.pages.placeholder import placeholder_page
 from ui.pages.room import RoomPage
-from ui.text import plain
+from ui.text import plain, shorten, tooltip
 from workshop.steps import STEP_INFO, STEPS, Completion, Step, completion
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -40,11 +40,10 @@ class WorkshopView(QWidget):
     home_requested = Signal()
     step_changed = Signal(str)
 
-    def __init__(self, doc: WorkshopDocument, parent: Any = None) -> None:
+    def __init__(self, doc: WorkshopDocument, undo_stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.undo_stack = QUndoStack(self)
-        self.undo_stack.setUndoLimit(500)
+        self.undo_stack = undo_stack
 
         sidebar = QFrame()
         sidebar.setObjectName("Sidebar")
@@ -75,7 +74,7 @@ class WorkshopView(QWidget):
         self.steps.setIconSize(QSize(18, 18))
         self.steps.setFont(theme.font(theme.Type.BODY))
         for number, step in enumerate(STEPS):
-            item = QListWidgetItem(f"{number}  {STEP_INFO[step].title}")
+            item = QListWidgetItem(f"{number + 1}  {STEP_INFO[step].title}")
             item.setData(STEP_ROLE, step.value)
             self.steps.addItem(item)
         side.addWidget(self.steps, 1)
@@ -106,9 +105,29 @@ class WorkshopView(QWidget):
         doc.children_changed.connect(self._refresh)
         doc.saved.connect(lambda: self._set_saved(True))
         doc.save_failed.connect(lambda _m: self._set_saved(False))
+        self._on_highlight = self.palette().color(QPalette.ColorRole.HighlightedText)
         self._refresh()
         self._set_saved(True)
         self.steps.setCurrentRow(0)
+        # The step list is as tall as its steps: a long title must not squeeze it.
+        rows = self.steps.sizeHintForRow(0) * len(STEPS) + 4 * theme.Space.S
+        self.steps.setMinimumHeight(rows)
+
+    # -- focus ---------------------------------------------------------------------------------
+
+    def focus_start(self, fresh: bool) -> None:
+        """Where the keyboard starts: a new workshop's next field, else the step list."""
+        page = self._pages[Step.ROOM]
+        if fresh and self.current_step is Step.ROOM:
+            page.client_edit.setFocus()  # type: ignore[attr-defined]
+        else:
+            self.steps.setFocus()
+
+    def focus_title(self) -> None:
+        self.show_step(Step.ROOM)
+        page = self._pages[Step.ROOM]
+        page.title_edit.setFocus()  # type: ignore[attr-defined]
+        page.title_edit.selectAll()  # type: ignore[attr-defined]
 
     # -- navigation ------------------------------------------------------------------------
 
@@ -137,13 +156,14 @@ class WorkshopView(QWidget):
 
     def _refresh(self, *_args: Any) -> None:
         w = self.doc.workshop
-        self.title.setText(w.title)
-        self.client.setText(w.client)
+        self.title.setText(shorten(w.title, 140))
+        self.title.setToolTip(tooltip(w.title) if len(w.title) > 140 else "")
+        self.client.setText(shorten(w.client, 140))
         for row, step in enumerate(STEPS):
             state = completion(w, step)
             name, tone, words = _MARKS[state]
             item = self.steps.item(row)
-            item.setIcon(icon(name, theme.tone(tone)))
+            item.setIcon(icon(name, theme.tone(tone), selected=self._on_highlight))
             item.setToolTip(
                 tr("{step}: {state}").format(step=STEP_INFO[step].title, state=tr(words))
             )

@@ -21,17 +21,26 @@ def clean_title(text: str) -> str:
     return title
 
 
-def clean_email(text: str) -> str:
-    """An e-mail address is optional, but one that is given must look like an address."""
+def email_problem(text: str) -> str:
+    """Why ``text`` is not a usable e-mail address, or "" if it is one (or is empty).
+
+    An address is optional; one that looks wrong is kept as typed (nothing is lost) and
+    flagged with this sentence.
+    """
     email = text.strip()
     if email and not _EMAIL.match(email):
-        raise ValidationError(
-            _("“{email}” does not look like an e-mail address (name@example.com).").format(
-                email=email
-            ),
-            field="email",
+        return _("“{email}” does not look like an e-mail address (name@example.com).").format(
+            email=email
         )
-    return email
+    return ""
+
+
+def clean_email(text: str) -> str:
+    """A stored address: surrounding blanks removed; refused if it does not look like one."""
+    problem = email_problem(text)
+    if problem:
+        raise ValidationError(problem, field="email")
+    return text.strip()
 
 
 def new_workshop(

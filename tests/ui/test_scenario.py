@@ -26,7 +26,7 @@ def create_through_dialog(qtbot: QtBot, window: MainWindow, title: str, client: 
         qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, fill)
-    window.new_action.trigger()
+    window.act.new.trigger()
     with qtbot.waitActive(window):  # what the window manager does when a dialog closes
         window.activateWindow()
 
@@ -71,12 +71,12 @@ def test_create_add_two_undo_one_quit_and_reopen(
     assert page.people.rowCount() == 2
 
     # Ctrl+Z twice: the second name, then the second participant itself.
-    assert window.undo_action.text().startswith("&Undo Edit participant name")
+    assert window.act.undo.text().startswith("&Undo Edit participant name")
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(page.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert page.people.rowCount() == 1
     assert participant_names(library_path) == ["Zoë Müller"]
-    assert window.redo_action.isEnabled()
+    assert window.act.redo.isEnabled()
 
     window.close()
 
@@ -106,7 +106,7 @@ def test_empty_title_is_refused_inline_and_nothing_is_created(
         dialog.reject()
 
     QTimer.singleShot(0, fill)
-    window.new_action.trigger()
+    window.act.new.trigger()
     assert seen == {"error": "A workshop needs a title.", "open": "True"}
     assert window.view is None
     db = sqlite3.connect(library_path)

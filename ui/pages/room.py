@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
@@ -31,7 +32,7 @@ from ui.i18n import tr
 from ui.icons import icon
 from ui.pages.base import StepPage, card
 from ui.widgets import OptionalDateEdit
-from workshop.editing import TEAM_LABELS, clean_email, clean_title
+from workshop.editing import TEAM_LABELS, clean_title, email_problem
 from workshop.model import Participant, Team
 from workshop.steps import Step
 
@@ -56,7 +57,8 @@ class RoomPage(StepPage):
         self.title_error = QLabel()
         self.title_error.setObjectName("InlineError")
         self.title_error.setTextFormat(Qt.TextFormat.PlainText)
-        self.title_error.setVisible(False)
+        # The line is reserved, so an error does not make the form jump.
+        self.title_error.setFixedHeight(self.fontMetrics().height())
         self.client_edit = QLineEdit()
         self.client_edit.setPlaceholderText(tr("Company the workshop is for"))
         self.date_edit = OptionalDateEdit()
@@ -69,7 +71,7 @@ class RoomPage(StepPage):
             tr("Logistics, pre-reads, anything the facilitator should remember")
         )
         self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 4 + theme.Space.M)
+        self.notes_edit.setFixedHeight(self.fontMetrics().lineSpacing() * 5 + theme.Space.M)
 
         doc, stack = self.doc, self.stack
         bind(self.title_edit, doc, stack, "title", tr("title"), clean_title, self.title_error)
@@ -114,6 +116,7 @@ class RoomPage(StepPage):
         self.team_summary = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL)
         self.team_gap = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.GAP)
         self.team_gap.setWordWrap(True)
+        self.team_gap.setTextFormat(Qt.TextFormat.PlainText)
 
         teams = [(team, TEAM_LABELS[team]) for team in Team]
         self.people = CollectionModel(
@@ -125,7 +128,11 @@ class RoomPage(StepPage):
                 Column("title", tr("Job title"), tr("participant job title")),
                 Column("team", tr("Team"), tr("participant team"), choices=teams),
                 Column(
-                    "email", tr("E-mail (optional)"), tr("participant e-mail"), clean=clean_email
+                    "email",
+                    tr("E-mail (optional)"),
+                    tr("participant e-mail"),
+                    clean=str.strip,
+                    check=email_problem,
                 ),
             ],
             self,
@@ -159,6 +166,8 @@ class RoomPage(StepPage):
         self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.table.setMinimumHeight(180)
         self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
+        self._just_added = ""
+        self.table.itemDelegate().closeEditor.connect(self._editor_closed)
 
         self.empty_hint = theme.apply(
             QLabel(
@@ -204,7 +213,7 @@ class RoomPage(StepPage):
     def _action(self, icon_name: str, text: str, keys: str, slot: Any) -> QAction:
         action = QAction(icon(icon_name), text, self)
         action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
         action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
         action.triggered.connect(slot)
         self.addAction(action)
@@ -216,6 +225,8 @@ class RoomPage(StepPage):
         person = Participant(team=self._suggested_team())
         self.stack.push(AddItem(self.doc, "participants", person, index, tr("participant")))
         model_index = self.people.index(self.people.row_of(person.id), NAME)
+        self._just_added = person.id
+        self.table.scrollTo(model_index)
         self.table.selectionModel().setCurrentIndex(
             model_index,
             QItemSelectionModel.SelectionFlag.ClearAndSelect
@@ -223,6 +234,17 @@ class RoomPage(StepPage):
         )
         self.table.setFocus()
         self.table.edit(model_index)
+
+    def _editor_closed(self, _editor: Any, hint: Any) -> None:
+        """Escape on a row just added, with nothing typed, takes the row back."""
+        added, self._just_added = self._just_added, ""
+        if hint != QAbstractItemDelegate.EndEditHint.RevertModelCache or not added:
+            return
+        top = self.stack.command(self.stack.index() - 1)
+        if isinstance(top, AddItem) and top.item.id == added:
+            person = self.doc.item("participants", added)
+            if not (person.name or person.title or person.email):
+                self.stack.undo()
 
     def _suggested_team(self) -> Team:
         present = Counter(p.team for p in self.doc.workshop.participants)
@@ -272,12 +294,15 @@ class RoomPage(StepPage):
         parts = [f"{counts[team]} {TEAM_LABELS[team].lower()}" for team in Team if counts[team]]
         self.team_summary.setText(" · ".join(parts))
         missing = [TEAM_LABELS[t] for t in (Team.SALES, Team.MARKETING) if not counts[t]]
+        notes = []
         if people and missing:
-            self.team_gap.setText(
+            notes.append(
                 tr("No one from {teams} yet: both teams need a voice in the room.").format(
                     teams=tr(" or ").join(missing).lower()
                 )
             )
-        self.team_gap.setVisible(bool(people and missing))
+        notes.extend(self.people.warnings())
+        self.team_gap.setText("\n".join(notes))
+        self.team_gap.setVisible(bool(notes))
         self.empty_hint.setVisible(not people)
         self._update_buttons()

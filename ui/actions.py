@@ -1,0 +1,120 @@
+"""The main window's actions, shortcuts and menus, declared in one place."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication
+
+from ui.i18n import tr
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+K = QKeySequence.StandardKey
+
+
+def _edit(operation: str) -> None:
+    """Cut, copy, paste or select all in whatever has the keyboard focus."""
+    widget = QApplication.focusWidget()
+    method = getattr(widget, operation, None)
+    if callable(method):
+        method()
+
+
+class Actions:
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.icons: list[tuple[QAction, str]] = []  # drawn after the first frame
+        w = window
+        self.new = self._make(tr("&New Workshop…"), K.New, w.new_workshop, "plus")
+        self.home = self._make(tr("&All Workshops"), "Ctrl+O", w.go_home, "house")
+        self.open_library = self._make(tr("&Open Library…"), None, w.open_library, "library-big")
+        self.new_library = self._make(tr("New &Library…"), None, w.new_library)
+        self.reload = self._make(tr("&Reload Library"), "Ctrl+R", w.reload_library)
+        self.duplicate = self._make(
+            tr("D&uplicate Workshop"), "Ctrl+D", w.duplicate_selected, "copy"
+        )
+        self.delete = self._make(tr("&Delete Workshop…"), None, w.delete_selected, "trash-2")
+        self.quit = self._make(tr("&Quit"), K.Quit, w.close)
+        self.quit.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.quit.setMenuRole(QAction.MenuRole.QuitRole)
+
+        self.undo = w.undo_group.createUndoAction(w, tr("&Undo"))
+        self.undo.setShortcuts(K.Undo)
+        self.redo = w.undo_group.createRedoAction(w, tr("&Redo"))
+        self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        for action, name in ((self.undo, "undo-2"), (self.redo, "redo-2")):
+            w.addAction(action)
+            self.icons.append((action, name))
+        self.cut = self._make(tr("Cu&t"), K.Cut, lambda: _edit("cut"))
+        self.copy = self._make(tr("&Copy"), K.Copy, lambda: _edit("copy"))
+        self.paste = self._make(tr("&Paste"), K.Paste, lambda: _edit("paste"))
+        self.select_all = self._make(tr("Select &All"), K.SelectAll, lambda: _edit("selectAll"))
+        self.rename = self._make(tr("Re&name Workshop"), "F2", w.rename_selected, "pencil")
+        self.find = self._make(tr("&Find Workshop"), K.Find, w.focus_search, "search")
+
+        self.next_step = self._make(tr("&Next Step"), "Ctrl+PgDown", lambda: w.step_by(1))
+        self.prev_step = self._make(tr("&Previous Step"), "Ctrl+PgUp", lambda: w.step_by(-1))
+
+        self.help = self._make(tr("Accord &Help"), K.HelpContents, w.show_help)
+        self.icons.append((self.help, "circle-question-mark"))
+        self.about = self._make(tr("&About Accord"), None, w.show_about, "info")
+        self.about.setMenuRole(QAction.MenuRole.AboutRole)
+        self._menus()
+
+    def _make(self, text: str, keys: Any, slot: Any, icon_name: str = "") -> QAction:
+        action = QAction(text, self.window)
+        if keys is not None:
+            action.setShortcut(QKeySequence(keys))
+        action.triggered.connect(slot)
+        if icon_name:
+            self.icons.append((action, icon_name))
+        self.window.addAction(action)
+        return action
+
+    def _menus(self) -> None:
+        bar = self.window.menuBar()
+        menus = {
+            tr("&File"): (
+                self.new,
+                self.home,
+                None,
+                self.open_library,
+                self.new_library,
+                self.reload,
+                None,
+                self.duplicate,
+                self.delete,
+                None,
+                self.quit,
+            ),
+            tr("&Edit"): (
+                self.undo,
+                self.redo,
+                None,
+                self.cut,
+                self.copy,
+                self.paste,
+                self.select_all,
+                None,
+                self.rename,
+                self.find,
+            ),
+            tr("&View"): (self.home, None, self.next_step, self.prev_step),
+            tr("&Help"): (self.help, None, self.about),
+        }
+        for title, entries in menus.items():
+            menu = bar.addMenu(title)
+            for action in entries:
+                if action is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(action)
+
+    def decorate(self) -> None:
+        from ui.icons import icon
+
+        for action, name in self.icons:
+            action.setIcon(icon(name))
