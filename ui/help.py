@@ -14,17 +14,21 @@ from workshop import __version__
 from workshop.steps import STEP_INFO, STEPS
 
 SHORTCUTS = (
+    ("F1", "This help"),
     ("Ctrl+N", "Plan a new workshop"),
     ("Ctrl+O", "Back to all workshops"),
-    ("Ctrl+F", "Search the library"),
+    ("Ctrl+F", "Search the library (Down or Enter: to the results; Escape: clear)"),
     ("Enter", "Open the selected workshop"),
-    ("F2", "Rename the selected workshop"),
+    ("F2", "Rename the selected workshop; in a table, edit the current cell"),
     ("Ctrl+D", "Duplicate the selected workshop"),
     ("Delete", "Delete the selected workshop (undo with Ctrl+Z)"),
+    ("Ctrl+R", "Reload the library"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous step"),
-    ("Ctrl+Shift+A", "Add a participant"),
+    ("Ctrl+Shift+A", "Add a participant (Escape before typing takes it back)"),
+    ("Ctrl+Shift+Backspace", "Remove the selected participant"),
     ("Alt+Up / Alt+Down", "Move the selected participant"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo"),
+    ("F4 or Alt+Down", "Open the calendar of a date field"),
+    ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "Undo / redo"),
     ("Ctrl+Q", "Quit (everything is already saved)"),
 )
 
@@ -40,15 +44,16 @@ def help_html() -> str:
     )
     return (
         f"<h2>{tr('Running a workshop with Accord')}</h2>"
-        f"<p>{tr('Accord walks sales and marketing through seven steps. Every change is saved as you make it; there is no Save button, and Ctrl+Z undoes any edit.')}</p>"  # noqa: E501
-        f"<ol start='0'>{steps}</ol>"
+        f"<p>{html.escape(tr('Accord walks sales and marketing through seven steps. Every change is saved as you make it; there is no Save button, and Ctrl+Z undoes any edit.'))}</p>"  # noqa: E501
+        f"<p>{html.escape(tr('In this version you capture the first step, Room & agenda; the other steps show what has been captured for them so far.'))}</p>"  # noqa: E501
+        f"<ol>{steps}</ol>"
         f"<h3>{tr('Keyboard')}</h3><table cellpadding='4'>{keys}</table>"
     )
 
 
 def show_help(parent: Any) -> QDialog:
     dialog = QDialog(parent)
-    dialog.setWindowTitle(tr("Accord Help"))
+    dialog.setWindowTitle(tr("Help"))
     dialog.resize(640, 560)
     browser = QTextBrowser()
     browser.setHtml(help_html())

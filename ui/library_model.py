@@ -196,11 +196,11 @@ class LibraryModel(QAbstractTableModel):
         if col == CLIENT:
             return s.client
         if col == DATE:
-            return s.date.strftime("%d %b %Y") if s.date else ""
+            return f"{s.date.day} {s.date:%b %Y}" if s.date else ""
         if col == STATUS:
             return STATUS_LABELS[s.status]
         if col == PEOPLE:
-            return str(s.participant_count) if s.participant_count else ""
+            return str(s.participant_count)
         return when(s.updated_at)
 
     @staticmethod

@@ -23,7 +23,7 @@ from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.icons import icon
 from ui.pages.base import StepPage
-from ui.pages.placeholder import placeholder_page
+from ui.pages.placeholder import PlaceholderPage
 from ui.pages.room import RoomPage
 from ui.text import plain, shorten, tooltip
 from workshop.steps import STEP_INFO, STEPS, Completion, Step, completion
@@ -89,7 +89,7 @@ class WorkshopView(QWidget):
             page: StepPage = (
                 RoomPage(doc, self.undo_stack)
                 if step is Step.ROOM
-                else placeholder_page(step, doc, self.undo_stack)
+                else PlaceholderPage(step, doc, self.undo_stack)
             )
             self._pages[step] = page
             self.pages.addWidget(page)
