@@ -52,6 +52,7 @@ class HomePage(QWidget):
     duplicate_requested = Signal(str)
     retry_requested = Signal()
     choose_library_requested = Signal()
+    new_library_requested = Signal()
     selection_changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:

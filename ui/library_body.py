@@ -11,6 +11,7 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QMenu,
     QPushButton,
@@ -77,14 +78,21 @@ class LibraryBody:
             "circle-alert",
             tr("Accord could not open the library"),
             "",
-            tr("Try again"),
+            tr("Open another library…"),
             tone=theme.Tone.ERROR,
         )
         assert self.error.button is not None
-        self.error.button.clicked.connect(home.retry_requested)
-        choose = QPushButton(tr("Open another library…"))
-        choose.clicked.connect(home.choose_library_requested)
-        self.error.layout().addWidget(choose, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.error.button.clicked.connect(home.choose_library_requested)
+        others = QHBoxLayout()
+        for text, signal in (
+            (tr("Start a new library…"), home.new_library_requested),
+            (tr("Try again"), home.retry_requested),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(signal)
+            others.addWidget(button)
+        self.error.layout().addLayout(others)
+        self.error.layout().setAlignment(others, Qt.AlignmentFlag.AlignHCenter)
         for w in (self.empty, self.no_match, self.error, self.table):
             stack.addWidget(w)
 

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self.home.duplicate_requested.connect(self.duplicate_workshop)
         self.home.retry_requested.connect(self.start)
         self.home.choose_library_requested.connect(self.open_library)
+        self.home.new_library_requested.connect(self.new_library)
         self.home.selection_changed.connect(self._update_actions)
 
     def _update_actions(self) -> None:
