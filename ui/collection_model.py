@@ -34,6 +34,16 @@ class Column:
     placeholder: str = ""
 
 
+def _one_extra(longer: list[str], shorter: list[str]) -> int | None:
+    """Where ``longer`` is ``shorter`` with one id inserted, the index of that id."""
+    if len(longer) != len(shorter) + 1:
+        return None
+    at = next(
+        (i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter)
+    )
+    return at if longer[:at] + longer[at + 1 :] == shorter else None
+
+
 class CollectionModel(QAbstractTableModel):
     invalid = Signal(str)  # a rejected edit, in one sentence
 
@@ -67,26 +77,18 @@ class CollectionModel(QAbstractTableModel):
                 last = self.index(len(new_ids) - 1, len(self.columns) - 1)
                 self.dataChanged.emit(self.index(0, 0), last)
             return
-        if len(new_ids) == len(old_ids) + 1:
-            at = next(
-                (i for i, (a, b) in enumerate(zip(old_ids, new_ids, strict=False)) if a != b),
-                len(old_ids),
-            )
-            if new_ids[:at] + new_ids[at + 1 :] == old_ids:
-                self.beginInsertRows(QModelIndex(), at, at)
-                self._items = new_items
-                self.endInsertRows()
-                return
-        if len(new_ids) == len(old_ids) - 1:
-            at = next(
-                (i for i, (a, b) in enumerate(zip(old_ids, new_ids, strict=False)) if a != b),
-                len(new_ids),
-            )
-            if old_ids[:at] + old_ids[at + 1 :] == new_ids:
-                self.beginRemoveRows(QModelIndex(), at, at)
-                self._items = new_items
-                self.endRemoveRows()
-                return
+        at = _one_extra(new_ids, old_ids)
+        if at is not None:
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._items = new_items
+            self.endInsertRows()
+            return
+        at = _one_extra(old_ids, new_ids)
+        if at is not None:
+            self.beginRemoveRows(QModelIndex(), at, at)
+            self._items = new_items
+            self.endRemoveRows()
+            return
         # A move (or anything else): keep persistent indexes pointing at the same items.
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()

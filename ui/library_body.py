@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QPushButton,
     QStackedWidget,
-    QTableView,
 )
 
 from ui import theme
@@ -24,7 +23,7 @@ from ui.i18n import tr
 from ui.icons import icon
 from ui.library_columns import CLIENT, DATE, ID_ROLE, PEOPLE, STATUS, TITLE, UPDATED
 from ui.library_filter import LibraryFilter
-from ui.widgets import EmptyState
+from ui.widgets import EmptyState, row_table
 
 if TYPE_CHECKING:
     from ui.home import HomePage
@@ -34,20 +33,11 @@ class LibraryBody:
     def __init__(self, home: HomePage, stack: QStackedWidget) -> None:
         self.home = home
         self.proxy = LibraryFilter(home)
-        self.table = QTableView()
-        self.table.setAccessibleName(tr("Workshop library"))
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
-        self.table.setSortingEnabled(True)
-        self.table.setShowGrid(False)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            home.fontMetrics().height() + 2 * theme.Space.M
+        self.table = row_table(
+            tr("Workshop library"), theme.Space.M, QAbstractItemView.EditTrigger.EditKeyPressed
         )
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
         self.table.doubleClicked.connect(self._open_index)
         self.table.activated.connect(self._open_index)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)

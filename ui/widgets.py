@@ -8,10 +8,12 @@ from typing import Any
 from PySide6.QtCore import QDate, QEvent, QPointF, Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDateEdit,
     QLabel,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +23,21 @@ from ui.i18n import tr
 from ui.icons import pixmap
 
 _NO_DATE = QDate(1900, 1, 1)
+
+
+def row_table(name: str, padding: int, edit: QAbstractItemView.EditTrigger) -> QTableView:
+    """A table in Accord's look: whole rows selected one at a time, no grid, no row numbers."""
+    table = QTableView()
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(edit)
+    table.setAlternatingRowColors(True)
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 2 * padding)
+    return table
 
 
 class OptionalDateEdit(QDateEdit):

@@ -33,6 +33,16 @@ def seed(path: Path, *titles: str) -> list[str]:
     return ids
 
 
+def opened(
+    make_window: Callable[..., MainWindow], path: Path, title: str
+) -> tuple[MainWindow, str]:
+    """A window showing a one-person workshop called ``title``."""
+    (workshop_id,) = seed(path, title)
+    window = make_window()
+    window.open_workshop(workshop_id)
+    return window, workshop_id
+
+
 def room(window: MainWindow) -> RoomPage:
     assert window.view is not None
     page = window.view.page(Step.ROOM)
@@ -66,9 +76,7 @@ def test_search_down_enter_and_escape(
 def test_opening_puts_the_keyboard_somewhere_useful(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
-    (wid,) = seed(library_path, "Focus")
-    window = make_window()
-    window.open_workshop(wid)
+    window, wid = opened(make_window, library_path, "Focus")
     assert window.view is not None
     assert QApplication.focusWidget() is window.view.steps
     # Add participant works from the step list: no need to click into the page first.
@@ -83,9 +91,7 @@ def test_opening_puts_the_keyboard_somewhere_useful(
 def test_escape_on_a_new_empty_participant_takes_it_back(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
-    (wid,) = seed(library_path, "Escape")
-    window = make_window()
-    window.open_workshop(wid)
+    window, wid = opened(make_window, library_path, "Escape")
     page = room(window)
     button = next(b for b in page.findChildren(QToolButton) if b.defaultAction() is page.add_action)
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
@@ -99,9 +105,7 @@ def test_escape_on_a_new_empty_participant_takes_it_back(
 def test_f2_edits_the_current_cell_inside_a_workshop(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
-    (wid,) = seed(library_path, "F2")
-    window = make_window()
-    window.open_workshop(wid)
+    window, wid = opened(make_window, library_path, "F2")
     page = room(window)
     page.table.setCurrentIndex(page.people.index(0, NAME))
     page.table.setFocus()
@@ -114,9 +118,7 @@ def test_f2_edits_the_current_cell_inside_a_workshop(
 def test_undo_history_survives_leaving_the_workshop(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
-    (wid,) = seed(library_path, "History")
-    window = make_window()
-    window.open_workshop(wid)
+    window, wid = opened(make_window, library_path, "History")
     page = room(window)
     page.client_edit.setFocus()
     type_text(page.client_edit, "Nordwind")

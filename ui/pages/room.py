@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QSizePolicy,
-    QTableView,
     QToolButton,
     QWidget,
 )
@@ -31,7 +30,7 @@ from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.icons import icon
 from ui.pages.base import StepPage, card
-from ui.widgets import OptionalDateEdit
+from ui.widgets import OptionalDateEdit, row_table
 from workshop.editing import TEAM_LABELS, clean_title, email_problem
 from workshop.model import Participant, Team
 from workshop.steps import Step
@@ -138,25 +137,15 @@ class RoomPage(StepPage):
             self,
         )
         self.people.invalid.connect(self.show_message)
-        self.table = QTableView()
-        self.table.setAccessibleName(tr("Participants"))
+        edit = QAbstractItemView.EditTrigger
+        self.table = row_table(
+            tr("Participants"),
+            theme.Space.S,
+            edit.DoubleClicked | edit.EditKeyPressed | edit.AnyKeyPressed,
+        )
         self.table.setModel(self.people)
         self.table.setItemDelegateForColumn(TEAM, ChoiceDelegate(teams, self.table))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
-            | QAbstractItemView.EditTrigger.AnyKeyPressed
-        )
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
         self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(
-            self.fontMetrics().height() + 2 * theme.Space.S
-        )
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         hh.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
