@@ -76,7 +76,7 @@ def test_search_down_enter_and_escape(
 def test_opening_puts_the_keyboard_somewhere_useful(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
-    window, wid = opened(make_window, library_path, "Focus")
+    window, _wid = opened(make_window, library_path, "Focus")
     assert window.view is not None
     assert QApplication.focusWidget() is window.view.steps
     # Add participant works from the step list: no need to click into the page first.
@@ -105,7 +105,7 @@ def test_escape_on_a_new_empty_participant_takes_it_back(
 def test_f2_edits_the_current_cell_inside_a_workshop(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
-    window, wid = opened(make_window, library_path, "F2")
+    window, _wid = opened(make_window, library_path, "F2")
     page = room(window)
     page.table.setCurrentIndex(page.people.index(0, NAME))
     page.table.setFocus()
