@@ -15,6 +15,13 @@ if TYPE_CHECKING:
 K = QKeySequence.StandardKey
 
 
+def set_keys(action: QAction, keys: str) -> None:
+    """Give ``action`` one shortcut (or none, for ""). The list form is used on purpose:
+    ``setShortcut``'s overloads make PySide build Qt's whole enum namespace (~30 ms),
+    which start-up does not otherwise need."""
+    action.setShortcuts([QKeySequence(keys)] if keys else [])
+
+
 def _edit(operation: str) -> None:
     """Cut, copy, paste or select all in whatever has the keyboard focus."""
     widget = QApplication.focusWidget()
@@ -37,8 +44,7 @@ class Actions:
             tr("D&uplicate Workshop"), "Ctrl+D", w.duplicate_selected, "copy"
         )
         self.delete = self._make(tr("&Delete Workshop…"), None, w.delete_selected, "trash-2")
-        self.quit = self._make(tr("&Quit"), K.Quit, w.close)
-        self.quit.setShortcuts([QKeySequence("Ctrl+Q")])
+        self.quit = self._make(tr("&Quit"), "Ctrl+Q", w.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
         self.undo = w.undo_group.createUndoAction(w, tr("&Undo"))
@@ -66,8 +72,10 @@ class Actions:
 
     def _make(self, text: str, keys: Any, slot: Any, icon_name: str = "") -> QAction:
         action = QAction(text, self.window)
-        if keys is not None:
-            action.setShortcut(QKeySequence(keys))
+        if isinstance(keys, QKeySequence.StandardKey):
+            action.setShortcuts(keys)
+        elif keys is not None:
+            set_keys(action, keys)
         action.triggered.connect(slot)
         if icon_name:
             self.icons.append((action, icon_name))

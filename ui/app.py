@@ -34,6 +34,8 @@ def run(database: str | None = None, quit_after_show: bool = False) -> int:
     style(app)
     window = MainWindow(database=database)
     if quit_after_show:
+        # Exit once the first frame is painted, before the post-frame work (icons, library).
+        window.decorate_after_paint = False
         window.painted.connect(lambda: QTimer.singleShot(0, app.quit))
     else:
         QTimer.singleShot(0, window.start)

@@ -6,10 +6,10 @@ import hashlib
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QUndoGroup, QUndoStack
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget
 
-from ui.actions import Actions
+from ui.actions import Actions, set_keys
 from ui.home import HomePage
 from ui.i18n import tr
 from ui.settings import LAST_STEP, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_STATE, Settings
@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self._scope = ""
         self._last_error = ""
         self._decorated = False
+        self.decorate_after_paint = True
         self.setWindowTitle(tr("Accord"))
         self.setMinimumSize(900, 600)
         self.resize(1200, 780)
@@ -93,7 +94,7 @@ class MainWindow(QMainWindow):
         a.delete.setEnabled(selected)
         a.rename.setEnabled(selected or not on_home)
         # F2 renames on the home screen; in a workshop it edits the current table cell.
-        a.rename.setShortcut(QKeySequence("F2") if on_home else QKeySequence())
+        set_keys(a.rename, "F2" if on_home else "")
         a.find.setEnabled(has_library)
         a.next_step.setEnabled(not on_home)
         a.prev_step.setEnabled(not on_home)
@@ -396,7 +397,7 @@ class MainWindow(QMainWindow):
         result = super().event(e)
         if e.type() == QEvent.Type.Paint:
             self.painted.emit()
-            if not self._decorated:
+            if not self._decorated and self.decorate_after_paint:
                 self._decorated = True
                 QTimer.singleShot(0, self.decorate)
         return result
