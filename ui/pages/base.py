@@ -6,21 +6,27 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui import theme
 from ui.document import WorkshopDocument
 from workshop.steps import STEP_INFO, Step
 
 
-def card(title: str) -> tuple[QFrame, QVBoxLayout]:
-    """A framed section with a heading; returns the frame and its layout."""
+def card(title: str, aside: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
+    """A framed section with a heading (and ``aside`` at its right, e.g. a message line);
+    returns the frame and its layout."""
     frame = QFrame()
     frame.setObjectName("Card")
     layout = QVBoxLayout(frame)
     layout.setContentsMargins(theme.Space.L, theme.Space.M, theme.Space.L, theme.Space.L)
     layout.setSpacing(theme.Space.M)
-    layout.addWidget(theme.apply(QLabel(title), theme.Type.SUBTITLE))
+    heading = QHBoxLayout()
+    heading.addWidget(theme.apply(QLabel(title), theme.Type.SUBTITLE))
+    heading.addStretch(1)
+    if aside is not None:
+        heading.addWidget(aside)
+    layout.addLayout(heading)
     return frame, layout
 
 

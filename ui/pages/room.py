@@ -51,13 +51,12 @@ class RoomPage(StepPage):
     # -- details -------------------------------------------------------------------------------
 
     def _details(self) -> QWidget:
-        box, layout = card(tr("Workshop details"))
         self.title_edit = QLineEdit()
         self.title_error = QLabel()
         self.title_error.setObjectName("InlineError")
         self.title_error.setTextFormat(Qt.TextFormat.PlainText)
-        # The line is reserved, so an error does not make the form jump.
-        self.title_error.setFixedHeight(self.fontMetrics().height())
+        # Shown beside the card's heading, so an error does not make the form jump.
+        box, layout = card(tr("Workshop details"), aside=self.title_error)
         self.client_edit = QLineEdit()
         self.client_edit.setPlaceholderText(tr("Company the workshop is for"))
         self.date_edit = OptionalDateEdit()
@@ -87,10 +86,10 @@ class RoomPage(StepPage):
         grid.setColumnStretch(3, 2)
         placed: list[tuple[int, int, str, QWidget]] = [
             (0, 0, tr("&Title"), self.title_edit),
-            (2, 0, tr("&Client"), self.client_edit),
-            (3, 0, tr("&Facilitator"), self.facilitator_edit),
+            (1, 0, tr("&Client"), self.client_edit),
+            (2, 0, tr("&Facilitator"), self.facilitator_edit),
             (0, 2, tr("&Date"), self.date_edit),
-            (2, 2, tr("&Location"), self.location_edit),
+            (1, 2, tr("&Location"), self.location_edit),
         ]
         for row, col, text, field in placed:
             label = QLabel(text)
@@ -98,13 +97,12 @@ class RoomPage(StepPage):
             field.setAccessibleName(text.replace("&", ""))
             grid.addWidget(label, row, col)
             grid.addWidget(field, row, col + 1)
-        grid.addWidget(self.title_error, 1, 1)
         notes_label = QLabel(tr("&Notes"))
         notes_label.setBuddy(self.notes_edit)
         notes_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.notes_edit.setAccessibleName(tr("Notes"))
-        grid.addWidget(notes_label, 4, 0)
-        grid.addWidget(self.notes_edit, 4, 1, 1, 3)
+        grid.addWidget(notes_label, 3, 0)
+        grid.addWidget(self.notes_edit, 3, 1, 1, 3)
         layout.addLayout(grid)
         return box
 
