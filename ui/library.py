@@ -68,7 +68,11 @@ class Library(QObject):
         except ValidationError as exc:
             self.invalid.emit(exc.message)
             return False
-        old = self.repository.summary(workshop_id).title
+        try:
+            old = self.repository.summary(workshop_id).title
+        except StorageError as exc:
+            self.failed.emit(exc.message)
+            return False
         if clean == old:
             return True
         self.undo_stack.push(_Rename(self, workshop_id, old, clean))
@@ -82,8 +86,7 @@ class Library(QObject):
             return None
         return copy.id if self.create(copy) else None
 
-    def delete(self, workshop_id: str) -> None:
-        title = self.repository.summary(workshop_id).title
+    def delete(self, workshop_id: str, title: str) -> None:
         self.undo_stack.push(_Delete(self, workshop_id, title))
 
     # -- primitives the commands call ----------------------------------------------------

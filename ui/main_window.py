@@ -313,7 +313,11 @@ class MainWindow(QMainWindow):
 
         if self.library is None:
             return
-        title = self.library.repository.summary(workshop_id).title
+        try:
+            title = self.library.repository.summary(workshop_id).title
+        except AccordError as exc:
+            self.report(exc.message)
+            return
         if not dialogs.ask(
             self,
             tr("Delete workshop"),
@@ -322,7 +326,7 @@ class MainWindow(QMainWindow):
             tr("It leaves the library; Edit ▸ Undo (Ctrl+Z) brings it back."),
         ):
             return
-        self.library.delete(workshop_id)
+        self.library.delete(workshop_id, title)
         self.statusBar().showMessage(
             tr("“{title}” deleted — press Ctrl+Z to undo.").format(title=title), MESSAGE_MS
         )
