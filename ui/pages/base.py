@@ -39,6 +39,7 @@ class StepPage(QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
         info = STEP_INFO[self.step]
+        self.setAccessibleName(info.title)
         content = QWidget()
         outer = QVBoxLayout(content)
         outer.setContentsMargins(theme.Space.XXL, theme.Space.XL, theme.Space.XXL, theme.Space.XL)
