@@ -19,6 +19,7 @@ from storage.types import DecimalText, EnumText, JsonText, UtcDateTime
 from workshop.model import (
     ActionStatus,
     RaciRole,
+    SharingKind,
     SignatureKind,
     Team,
     VersionStatus,
@@ -65,7 +66,8 @@ class WorkshopRow(Base):
     funnel_sql_to_won: Mapped[Decimal | None] = mapped_column(DecimalText)
     funnel_months: Mapped[int | None] = mapped_column(Integer)
     ideal_customer_profile: Mapped[str] = mapped_column(Text, default="")
-    escalation: Mapped[str] = mapped_column(Text, default="")
+    announcement: Mapped[str] = mapped_column(Text, default="")
+    announcement_date: Mapped[dt.date | None] = mapped_column(Date)
     effective_date: Mapped[dt.date | None] = mapped_column(Date)
     term_months: Mapped[int | None] = mapped_column(Integer)
     review_date: Mapped[dt.date | None] = mapped_column(Date)
@@ -161,6 +163,14 @@ class CommitmentRow(_Child, Base):
     period: Mapped[str] = mapped_column(Text, default="")
     measured_by: Mapped[str] = mapped_column(Text, default="")
     data_source: Mapped[str] = mapped_column(Text, default="")
+    follows_funnel: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class EscalationStepRow(_Child, Base):
+    __tablename__ = "escalation_steps"
+    what: Mapped[str] = mapped_column(Text, default="")
+    who: Mapped[str] = mapped_column(Text, default="")
+    within: Mapped[str] = mapped_column(Text, default="")
 
 
 class KpiRow(_Child, Base):
@@ -178,7 +188,9 @@ class SharingItemRow(_Child, Base):
     from_team: Mapped[Team] = mapped_column(EnumText(Team))
     to_team: Mapped[Team] = mapped_column(EnumText(Team))
     what: Mapped[str] = mapped_column(Text, default="")
+    channel: Mapped[str] = mapped_column(Text, default="")
     frequency: Mapped[str] = mapped_column(Text, default="")
+    kind: Mapped[SharingKind] = mapped_column(EnumText(SharingKind))
 
 
 class MeetingRow(_Child, Base):
@@ -188,6 +200,21 @@ class MeetingRow(_Child, Base):
     cadence: Mapped[str] = mapped_column(Text, default="")
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     first_date: Mapped[date | None] = mapped_column(Date)
+    agenda: Mapped[str] = mapped_column(Text, default="")
+
+
+class ShadowingItemRow(_Child, Base):
+    __tablename__ = "shadowing_items"
+    who: Mapped[str] = mapped_column(Text, default="")
+    whose_work: Mapped[str] = mapped_column(Text, default="")
+    when: Mapped[str] = mapped_column(Text, default="")
+
+
+class AllyRow(_Child, Base):
+    __tablename__ = "allies"
+    name: Mapped[str] = mapped_column(Text, default="")
+    team: Mapped[Team] = mapped_column(EnumText(Team))
+    role: Mapped[str] = mapped_column(Text, default="")
 
 
 class ActionItemRow(_Child, Base):

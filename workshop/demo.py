@@ -32,8 +32,10 @@ from workshop.model import (
     ActionStatus,
     Activity,
     AgendaItem,
+    Ally,
     Commitment,
     Definition,
+    EscalationStep,
     FunnelAssumptions,
     Kpi,
     Meeting,
@@ -43,8 +45,10 @@ from workshop.model import (
     Party,
     Persona,
     RaciRole,
+    ShadowingItem,
     SharedGoal,
     SharingItem,
+    SharingKind,
     Team,
     Vote,
     Workshop,
@@ -451,6 +455,7 @@ def _commitments() -> list[Commitment]:
             committed_by=Team.MARKETING,
             what="Deliver MQLs that meet the agreed MQL definition",
             target=Decimal(MQLS_PER_MONTH),
+            follows_funnel=True,
             unit="MQLs",
             period="per month",
             measured_by="Leads reaching the MQL stage in the calendar month",
@@ -580,42 +585,56 @@ def _sharing() -> list[SharingItem]:
             from_team=Team.MARKETING,
             to_team=Team.SALES,
             what="New MQLs with score breakdown and recent activity",
+            channel="CRM digest e-mail",
+            kind=SharingKind.REPORT,
             frequency="daily (automatic CRM digest)",
         ),
         SharingItem(
             from_team=Team.MARKETING,
             to_team=Team.SALES,
             what="Campaign calendar, messaging changes and new assets",
+            channel="alignment review",
+            kind=SharingKind.FEEDBACK,
             frequency="monthly, in the alignment review",
         ),
         SharingItem(
             from_team=Team.MARKETING,
             to_team=Team.SALES,
             what="Progress against the MQL commitment and lead-source mix",
+            channel="revenue dashboard",
+            kind=SharingKind.REPORT,
             frequency="weekly",
         ),
         SharingItem(
             from_team=Team.SALES,
             to_team=Team.MARKETING,
             what="Customer pain points, objections and competitor mentions from calls",
+            channel="pipeline review",
+            kind=SharingKind.FEEDBACK,
             frequency="weekly, in the pipeline review",
         ),
         SharingItem(
             from_team=Team.SALES,
             to_team=Team.MARKETING,
             what="Rejected leads with reasons and difficulties reaching leads",
+            channel="CRM rejection reason field",
+            kind=SharingKind.REPORT,
             frequency="within 5 business days of each rejection",
         ),
         SharingItem(
             from_team=Team.SALES,
             to_team=Team.MARKETING,
             what="Win/loss notes and buyer contacts for interviews",
+            channel="shared win/loss folder",
+            kind=SharingKind.FEEDBACK,
             frequency="monthly",
         ),
         SharingItem(
             from_team=Team.OTHER,
             to_team=Team.MARKETING,
             what="Customer success stories, churn reasons and reference candidates",
+            channel="QBR deck",
+            kind=SharingKind.FEEDBACK,
             frequency="quarterly",
         ),
     ]
@@ -629,6 +648,7 @@ def _meetings(effective: dt.date) -> list[Meeting]:
                 "Head of Sales, SDR team lead, account executives, demand generation manager"
             ),
             cadence="weekly (Tuesday)",
+            agenda="New MQLs and follow-up status; rejected leads and reasons; deals at risk",
             duration_minutes=30,
             first_date=_next_weekday(effective, TUESDAY),
         ),
@@ -639,6 +659,10 @@ def _meetings(effective: dt.date) -> list[Meeting]:
                 "one rotating account executive"
             ),
             cadence="monthly (first Thursday)",
+            agenda=(
+                "Commitments vs actuals (MQLs, follow-up within 24 h, conversion by stage); "
+                "campaign plan; feedback from calls"
+            ),
             duration_minutes=60,
             first_date=_next_weekday(_first_of_month_after(effective, 1), THURSDAY),
         ),
@@ -648,6 +672,10 @@ def _meetings(effective: dt.date) -> list[Meeting]:
                 "CRO, Heads of Sales, Marketing and Customer Success; open to all team members"
             ),
             cadence="quarterly",
+            agenda=(
+                "KPIs for the quarter; what to change in the agreement; next quarter's "
+                "campaigns and targets"
+            ),
             duration_minutes=120,
             first_date=_next_weekday(_first_of_month_after(effective, 3), WEDNESDAY),
         ),
@@ -742,13 +770,50 @@ def build_demo_workshop(today: dt.date) -> Workshop:
             "EU-hosted SaaS they can roll out in under eight weeks. Buying group: head of "
             "operations (champion), CFO (economic buyer) and IT manager (technical gate)."
         ),
-        escalation=(
-            "1) A missed commitment is raised in the next weekly pipeline review by whoever "
-            "notices it, with the data. 2) If it is missed two weeks running, the Heads of "
-            "Sales and Marketing agree a recovery plan within 5 business days. 3) If it is "
-            "still missed at the monthly alignment review, the CRO decides, and the decision "
-            "is recorded as an amendment proposal for the next version of this agreement."
+        escalation=[
+            EscalationStep(
+                what="Raise the missed commitment in the weekly pipeline review, with the data",
+                who="Whoever notices it",
+                within="the next weekly review",
+            ),
+            EscalationStep(
+                what="Agree a recovery plan if it is missed two weeks running",
+                who="Head of Sales and Head of Marketing",
+                within="5 business days",
+            ),
+            EscalationStep(
+                what="Decide, and record the decision as an amendment proposal",
+                who="CRO (Zoë Müller)",
+                within="the next monthly alignment review",
+            ),
+        ],
+        announcement=(
+            "The CRO presents the signed agreement at the all-hands the week after the "
+            "workshop; the MQL and follow-up figures go on the shared revenue dashboard, and "
+            "the monthly alignment review summary is posted in #revenue-team."
         ),
+        announcement_date=workshop_day + dt.timedelta(days=8),
+        shadowing=[
+            ShadowingItem(
+                who="Each account executive",
+                whose_work="a demand generation campaign review",
+                when="once a quarter",
+            ),
+            ShadowingItem(
+                who="Each marketing manager",
+                whose_work="two discovery calls with an account executive",
+                when="once a quarter",
+            ),
+            ShadowingItem(
+                who="The SDR team lead",
+                whose_work="the weekly lead-scoring calibration",
+                when="monthly",
+            ),
+        ],
+        allies=[
+            Ally(name="Aisha Okafor", team=Team.SALES, role="Senior Account Executive"),
+            Ally(name="Sofia Lindqvist", team=Team.MARKETING, role="Demand Generation Manager"),
+        ],
         effective_date=effective,
         term_months=12,
         review_date=_first_of_month_after(workshop_day, 1 + 6),

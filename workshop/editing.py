@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from dataclasses import fields
 from datetime import date
 
 from workshop.errors import ValidationError
@@ -74,22 +75,9 @@ def duplicate_workshop(source: Workshop) -> Workshop:
     dup.versions = []
     dup.created_at = dup.updated_at = None
     renamed: dict[str, str] = {}
-    for collection in (
-        dup.participants,
-        dup.agenda,
-        dup.objectives,
-        dup.definitions,
-        dup.personas,
-        dup.parties,
-        dup.activities,
-        dup.commitments,
-        dup.kpis,
-        dup.sharing,
-        dup.meetings,
-        dup.action_items,
-        dup.parking_lot,
-        dup.votes,
-    ):
+    # Every child list gets fresh ids (found from the dataclass, so new lists are covered).
+    children = [getattr(dup, f.name) for f in fields(Workshop) if f.name != "versions"]
+    for collection in (c for c in children if isinstance(c, list)):
         for item in collection:
             fresh = new_id()
             renamed[item.id] = fresh

@@ -155,6 +155,18 @@ class Commitment:
     period: str = ""
     measured_by: str = ""
     data_source: str = ""
+    # The MQL volume commitment follows the reverse funnel until someone types a target.
+    follows_funnel: bool = False
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class EscalationStep:
+    """One rung of what happens when a commitment is missed."""
+
+    what: str = ""
+    who: str = ""
+    within: str = ""  # e.g. "5 business days"
     id: str = field(default_factory=new_id)
 
 
@@ -169,14 +181,21 @@ class Kpi:
     id: str = field(default_factory=new_id)
 
 
+class SharingKind(StrEnum):
+    REPORT = "report"  # progress, lead lists, difficulties
+    FEEDBACK = "feedback"  # pains, objections, lost-deal reasons; campaigns, messaging, assets
+
+
 @dataclass
 class SharingItem:
-    """Something one side shares with the other, and how often."""
+    """Something one side shares with the other, how and how often."""
 
     from_team: Team = Team.SALES
     to_team: Team = Team.MARKETING
     what: str = ""
+    channel: str = ""
     frequency: str = ""
+    kind: SharingKind = SharingKind.REPORT
     id: str = field(default_factory=new_id)
 
 
@@ -187,6 +206,27 @@ class Meeting:
     cadence: str = ""
     duration_minutes: int | None = None
     first_date: date | None = None
+    agenda: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class ShadowingItem:
+    """Walking a mile: who sits in on whose work, and when."""
+
+    who: str = ""
+    whose_work: str = ""
+    when: str = ""
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Ally:
+    """Someone on a team who champions the agreement there."""
+
+    name: str = ""
+    team: Team = Team.SALES
+    role: str = ""
     id: str = field(default_factory=new_id)
 
 
@@ -264,7 +304,8 @@ class Workshop:
     # Common language.
     ideal_customer_profile: str = ""
     # Accountability and agreement terms.
-    escalation: str = ""
+    announcement: str = ""  # how the agreement is announced inside the company
+    announcement_date: dt.date | None = None
     effective_date: dt.date | None = None
     term_months: int | None = None
     review_date: dt.date | None = None
@@ -277,9 +318,12 @@ class Workshop:
     parties: list[Party] = field(default_factory=list)
     activities: list[Activity] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
+    escalation: list[EscalationStep] = field(default_factory=list)
     kpis: list[Kpi] = field(default_factory=list)
     sharing: list[SharingItem] = field(default_factory=list)
     meetings: list[Meeting] = field(default_factory=list)
+    shadowing: list[ShadowingItem] = field(default_factory=list)
+    allies: list[Ally] = field(default_factory=list)
     action_items: list[ActionItem] = field(default_factory=list)
     parking_lot: list[ParkingLotItem] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)

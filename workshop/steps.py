@@ -158,7 +158,7 @@ def _accountability(w: Workshop) -> Completion:
         Team.MARKETING in by,
         Team.SALES in by,
         bool(w.kpis),
-        bool(w.escalation.strip()),
+        any(s.what.strip() for s in w.escalation),
     ]
     return _of(sum(checks), len(checks))
 

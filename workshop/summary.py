@@ -92,8 +92,10 @@ def _accountability(w: Workshop) -> list[Line]:
         )
     if w.kpis:
         lines.append((_("Shared KPIs"), ", ".join(k.name for k in w.kpis)))
-    if w.escalation:
-        lines.append((_("When a commitment is missed"), w.escalation))
+    for n, s in enumerate(w.escalation, start=1):
+        lines.append(
+            (_("Escalation {n}").format(n=n), " — ".join(t for t in (s.what, s.who, s.within) if t))
+        )
     return lines
 
 

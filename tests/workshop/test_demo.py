@@ -16,7 +16,7 @@ from workshop.model import RaciRole, Team, Workshop, WorkshopStatus
 TODAY = dt.date(2025, 3, 14)
 
 TEXT_FIELDS = ("title", "client", "location", "facilitator", "notes", "start_time")
-TEXT_FIELDS += ("ideal_customer_profile", "escalation")
+TEXT_FIELDS += ("ideal_customer_profile", "announcement")
 
 CHILD_LISTS = (
     "participants",

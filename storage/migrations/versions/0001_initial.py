@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 14:13:27.246244
+Create Date: 2026-11-23 14:51:07.873267
 """
 
 from __future__ import annotations
@@ -41,7 +41,8 @@ def upgrade() -> None:
         sa.Column("funnel_sql_to_won", sa.String(length=64), nullable=True),
         sa.Column("funnel_months", sa.Integer(), nullable=True),
         sa.Column("ideal_customer_profile", sa.Text(), nullable=False),
-        sa.Column("escalation", sa.Text(), nullable=False),
+        sa.Column("announcement", sa.Text(), nullable=False),
+        sa.Column("announcement_date", sa.Date(), nullable=True),
         sa.Column("effective_date", sa.Date(), nullable=True),
         sa.Column("term_months", sa.Integer(), nullable=True),
         sa.Column("review_date", sa.Date(), nullable=True),
@@ -123,6 +124,25 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "allies",
+        sa.Column("name", sa.Text(), nullable=False),
+        sa.Column("team", sa.String(length=32), nullable=False),
+        sa.Column("role", sa.Text(), nullable=False),
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("workshop_id", sa.String(length=32), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["workshop_id"],
+            ["workshops.id"],
+            name=op.f("fk_allies_workshop_id_workshops"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_allies")),
+    )
+    with op.batch_alter_table("allies", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_allies_workshop_id"), ["workshop_id"], unique=False)
+
+    op.create_table(
         "commitments",
         sa.Column("committed_by", sa.String(length=32), nullable=False),
         sa.Column("what", sa.Text(), nullable=False),
@@ -131,6 +151,7 @@ def upgrade() -> None:
         sa.Column("period", sa.Text(), nullable=False),
         sa.Column("measured_by", sa.Text(), nullable=False),
         sa.Column("data_source", sa.Text(), nullable=False),
+        sa.Column("follows_funnel", sa.Boolean(), nullable=False),
         sa.Column("id", sa.String(length=32), nullable=False),
         sa.Column("workshop_id", sa.String(length=32), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
@@ -170,6 +191,27 @@ def upgrade() -> None:
         )
 
     op.create_table(
+        "escalation_steps",
+        sa.Column("what", sa.Text(), nullable=False),
+        sa.Column("who", sa.Text(), nullable=False),
+        sa.Column("within", sa.Text(), nullable=False),
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("workshop_id", sa.String(length=32), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["workshop_id"],
+            ["workshops.id"],
+            name=op.f("fk_escalation_steps_workshop_id_workshops"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_escalation_steps")),
+    )
+    with op.batch_alter_table("escalation_steps", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_escalation_steps_workshop_id"), ["workshop_id"], unique=False
+        )
+
+    op.create_table(
         "kpis",
         sa.Column("name", sa.Text(), nullable=False),
         sa.Column("target", sa.String(length=64), nullable=True),
@@ -198,6 +240,7 @@ def upgrade() -> None:
         sa.Column("cadence", sa.Text(), nullable=False),
         sa.Column("duration_minutes", sa.Integer(), nullable=True),
         sa.Column("first_date", sa.Date(), nullable=True),
+        sa.Column("agenda", sa.Text(), nullable=False),
         sa.Column("id", sa.String(length=32), nullable=False),
         sa.Column("workshop_id", sa.String(length=32), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
@@ -319,11 +362,34 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_personas_workshop_id"), ["workshop_id"], unique=False)
 
     op.create_table(
+        "shadowing_items",
+        sa.Column("who", sa.Text(), nullable=False),
+        sa.Column("whose_work", sa.Text(), nullable=False),
+        sa.Column("when", sa.Text(), nullable=False),
+        sa.Column("id", sa.String(length=32), nullable=False),
+        sa.Column("workshop_id", sa.String(length=32), nullable=False),
+        sa.Column("position", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["workshop_id"],
+            ["workshops.id"],
+            name=op.f("fk_shadowing_items_workshop_id_workshops"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_shadowing_items")),
+    )
+    with op.batch_alter_table("shadowing_items", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_shadowing_items_workshop_id"), ["workshop_id"], unique=False
+        )
+
+    op.create_table(
         "sharing_items",
         sa.Column("from_team", sa.String(length=32), nullable=False),
         sa.Column("to_team", sa.String(length=32), nullable=False),
         sa.Column("what", sa.Text(), nullable=False),
+        sa.Column("channel", sa.Text(), nullable=False),
         sa.Column("frequency", sa.Text(), nullable=False),
+        sa.Column("kind", sa.String(length=32), nullable=False),
         sa.Column("id", sa.String(length=32), nullable=False),
         sa.Column("workshop_id", sa.String(length=32), nullable=False),
         sa.Column("position", sa.Integer(), nullable=False),
@@ -464,6 +530,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_sharing_items_workshop_id"))
 
     op.drop_table("sharing_items")
+    with op.batch_alter_table("shadowing_items", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_shadowing_items_workshop_id"))
+
+    op.drop_table("shadowing_items")
     with op.batch_alter_table("personas", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_personas_workshop_id"))
 
@@ -492,6 +562,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_kpis_workshop_id"))
 
     op.drop_table("kpis")
+    with op.batch_alter_table("escalation_steps", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_escalation_steps_workshop_id"))
+
+    op.drop_table("escalation_steps")
     with op.batch_alter_table("definitions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_definitions_workshop_id"))
 
@@ -500,6 +574,10 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_commitments_workshop_id"))
 
     op.drop_table("commitments")
+    with op.batch_alter_table("allies", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_allies_workshop_id"))
+
+    op.drop_table("allies")
     with op.batch_alter_table("agreement_versions", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_agreement_versions_workshop_id"))
 
