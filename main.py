@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from workshop import __version__
@@ -40,6 +41,21 @@ def build_parser() -> argparse.ArgumentParser:
         "list", help="list the workshops in the library: id, title, status, updated"
     )
     commands.add_parser("demo", help="add a realistic sample workshop and print its id")
+    funnel = commands.add_parser(
+        "funnel",
+        help="work a revenue target back to the deals, SQLs and MQLs needed (reverse funnel)",
+        description="Work a revenue target back to the deals, SQLs and MQLs needed, "
+        "for the period and per month. Omitted rates count as 100 %, the period as 12 months.",
+    )
+    funnel.add_argument("--revenue-target", required=True, metavar="R", help="e.g. 800000, 800k")
+    funnel.add_argument("--average-deal", required=True, metavar="D", help="e.g. 18000, 18k")
+    funnel.add_argument(
+        "--marketing-share", metavar="S", help="share from marketing-sourced deals, e.g. 60%%"
+    )
+    funnel.add_argument("--mql-to-sql", metavar="P", help="MQL→SQL rate, e.g. 25%%")
+    funnel.add_argument("--sql-to-won", metavar="Q", help="SQL→won rate, e.g. 25%%")
+    funnel.add_argument("--months", metavar="M", help="period length in months (1 to 120)")
+    funnel.add_argument("--json", action="store_true", help="print one JSON object")
     return parser
 
 
@@ -79,6 +95,87 @@ def cmd_demo(database: str | None) -> int:
     return 0
 
 
+def cmd_funnel(args: argparse.Namespace) -> int:
+    """Print the reverse funnel; a bad value is one sentence on stderr and exit status 2."""
+    import json
+
+    from workshop.funnel import (
+        FunnelInputError,
+        format_rate,
+        parse_amount,
+        parse_months,
+        parse_rate,
+        plan,
+        plan_with_defaults,
+    )
+    from workshop.i18n import _
+    from workshop.model import FunnelAssumptions
+
+    try:
+        revenue_target = parse_amount(args.revenue_target, "revenue_target")
+        average_deal = parse_amount(args.average_deal, "average_deal")
+        share = parse_rate(args.marketing_share or "", "marketing_share")
+        mql_to_sql = parse_rate(args.mql_to_sql or "", "mql_to_sql")
+        sql_to_won = parse_rate(args.sql_to_won or "", "sql_to_won")
+        months = parse_months(args.months or "")
+        if revenue_target is None or average_deal is None:
+            # Given as blank text: the domain says which input the funnel needs.
+            plan(FunnelAssumptions(revenue_target=revenue_target, average_deal=average_deal))
+            return 2  # not reached: plan() refuses a missing amount
+        result = plan_with_defaults(
+            revenue_target, average_deal, share, mql_to_sql, sql_to_won, months
+        )
+    except FunnelInputError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+
+    one = Decimal(1)
+    share = one if share is None else share
+    mql_to_sql = one if mql_to_sql is None else mql_to_sql
+    sql_to_won = one if sql_to_won is None else sql_to_won
+    if args.json:
+        payload = {
+            "deals": result.deals,
+            "sqls": result.sqls,
+            "mqls": result.mqls,
+            "deals_per_month": result.deals_per_month,
+            "sqls_per_month": result.sqls_per_month,
+            "mqls_per_month": result.mqls_per_month,
+            "months": result.months,
+            "revenue_target": f"{revenue_target:f}",
+            "average_deal": f"{average_deal:f}",
+            "marketing_share": f"{share:f}",
+            "mql_to_sql": f"{mql_to_sql:f}",
+            "sql_to_won": f"{sql_to_won:f}",
+        }
+        print(json.dumps(payload))
+        return 0
+
+    rows = [
+        (_("Stage"), _("For the period"), _("Per month")),
+        (_("Deals"), f"{result.deals:,}", f"{result.deals_per_month:,}"),
+        (_("SQLs"), f"{result.sqls:,}", f"{result.sqls_per_month:,}"),
+        (_("MQLs"), f"{result.mqls:,}", f"{result.mqls_per_month:,}"),
+    ]
+    widths = [max(len(row[i]) for row in rows) for i in range(3)]
+    for stage, period, per_month in rows:
+        print(f"{stage:<{widths[0]}}  {period:>{widths[1]}}  {per_month:>{widths[2]}}")
+    print(
+        _(
+            "Inputs: revenue target {revenue}, average deal size {deal}, marketing-sourced "
+            "share {share}, MQL→SQL rate {mql}, SQL→won rate {sql}, {months} months."
+        ).format(
+            revenue=f"{revenue_target:,f}",
+            deal=f"{average_deal:,f}",
+            share=format_rate(share),
+            mql=format_rate(mql_to_sql),
+            sql=format_rate(sql_to_won),
+            months=result.months,
+        )
+    )
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -86,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_list(args.database)
         if args.command == "demo":
             return cmd_demo(args.database)
+        if args.command == "funnel":
+            return cmd_funnel(args)
         from ui.app import run
 
         return run(database=args.database, quit_after_show=args.quit_after_show)

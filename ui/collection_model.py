@@ -18,9 +18,19 @@ from ui.commands import SetItemField
 from ui.document import WorkshopDocument
 from ui.text import tooltip
 from workshop.errors import ValidationError
+from workshop.numbers import parse_number
+from workshop.summary import number
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class Kind(StrEnum):
+    TEXT = "text"
+    NUMBER = "number"  # Decimal | None, typed as people write numbers
+    DATE = "date"  # datetime.date | None
+    CHECK = "check"  # bool, a check box
+    CHOICE = "choice"  # an enum, from a drop-down
 
 
 @dataclass(frozen=True)
@@ -31,7 +41,25 @@ class Column:
     choices: Sequence[tuple[StrEnum, str]] = ()  # for enum fields: (value, label)
     clean: Callable[[str], Any] | None = None  # validates typed text; raises ValidationError
     check: Callable[[Any], str] | None = None  # a warning about a kept value, or ""
-    placeholder: str = ""
+    kind: Kind = Kind.TEXT
+    width: int = 0  # characters; 0 = share the remaining width
+
+    @property
+    def reads(self) -> Kind:
+        return Kind.CHOICE if self.choices else self.kind
+
+
+def _shown(column: Column, value: Any) -> str:
+    kind = column.reads
+    if value is None or kind is Kind.CHECK:
+        return ""
+    if kind is Kind.CHOICE:
+        return str(dict(column.choices).get(value, value))
+    if kind is Kind.NUMBER:
+        return number(value)
+    if kind is Kind.DATE:
+        return f"{value.day} {value:%b %Y}"
+    return str(value)
 
 
 def _one_extra(longer: list[str], shorter: list[str]) -> int | None:
@@ -134,7 +162,10 @@ class CollectionModel(QAbstractTableModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()].reads is Kind.CHECK:
+            return base | Qt.ItemFlag.ItemIsUserCheckable
+        return base | Qt.ItemFlag.ItemIsEditable
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._items):
@@ -142,12 +173,15 @@ class CollectionModel(QAbstractTableModel):
         item = self.item_at(index.row())
         column = self.columns[index.column()]
         value = getattr(item, column.field)
+        kind = column.reads
         if role == Qt.ItemDataRole.DisplayRole:
-            if column.choices:
-                return dict(column.choices).get(value, str(value))
-            return "" if value is None else str(value)
+            return _shown(column, value)
         if role == Qt.ItemDataRole.EditRole:
-            return value
+            return ("" if value is None else str(value)) if kind is Kind.NUMBER else value
+        if role == Qt.ItemDataRole.CheckStateRole and kind is Kind.CHECK:
+            return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind is Kind.NUMBER:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         warning = column.check(value) if column.check is not None else ""
         if role == Qt.ItemDataRole.DecorationRole and warning:
             from ui import theme
@@ -167,11 +201,21 @@ class CollectionModel(QAbstractTableModel):
     # -- editing -------------------------------------------------------------------------
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if not index.isValid():
             return False
         column = self.columns[index.column()]
         item = self.item_at(index.row())
-        if column.clean is not None:
+        if role == Qt.ItemDataRole.CheckStateRole and column.reads is Kind.CHECK:
+            value = Qt.CheckState(value) == Qt.CheckState.Checked
+        elif role != Qt.ItemDataRole.EditRole:
+            return False
+        elif column.reads is Kind.NUMBER:
+            try:
+                value = parse_number(str(value), column.label)
+            except ValidationError as exc:
+                self.invalid.emit(exc.message)
+                return False
+        elif column.clean is not None:
             try:
                 value = column.clean(str(value))
             except ValidationError as exc:

@@ -1,4 +1,4 @@
-"""Item delegates: a drop-down for enum columns, a line edit that accepts any text."""
+"""Item delegates: a drop-down for enum columns, a number field, a date field."""
 
 from __future__ import annotations
 
@@ -6,8 +6,21 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRegularExpression,
+    Qt,
+)
+from PySide6.QtGui import QRegularExpressionValidator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QWidget,
+)
 
 
 class ChoiceDelegate(QStyledItemDelegate):
@@ -42,3 +55,45 @@ class ChoiceDelegate(QStyledItemDelegate):
     ) -> None:
         assert isinstance(editor, QComboBox)
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class NumberDelegate(QStyledItemDelegate):
+    """A line edit that only takes what a number can be made of (digits, separators, sign)."""
+
+    PATTERN = QRegularExpression(r"^[+-]?[0-9 .,'\u00a0]*$")
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setValidator(QRegularExpressionValidator(self.PATTERN, editor))
+        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
+        return editor
+
+
+class DateDelegate(QStyledItemDelegate):
+    """The optional date field (with its calendar) inside a table cell."""
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        from ui.widgets import OptionalDateEdit
+
+        return OptionalDateEdit(parent)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        editor.set_value(index.data(Qt.ItemDataRole.EditRole))  # type: ignore[attr-defined]
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        model.setData(index, editor.value(), Qt.ItemDataRole.EditRole)  # type: ignore[attr-defined]

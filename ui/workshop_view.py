@@ -26,7 +26,8 @@ from ui.pages.base import StepPage
 from ui.pages.placeholder import PlaceholderPage
 from ui.pages.room import RoomPage
 from ui.text import plain, shorten, tooltip
-from workshop.steps import STEP_INFO, STEPS, Completion, Step, completion
+from workshop.progress import completion
+from workshop.steps import STEP_INFO, STEPS, Completion, Step
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
 _MARKS = {

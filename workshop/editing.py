@@ -7,6 +7,7 @@ import re
 from dataclasses import fields
 from datetime import date
 
+from workshop import defaults
 from workshop.errors import ValidationError
 from workshop.i18n import _
 from workshop.model import Party, Team, Workshop, WorkshopStatus, new_id
@@ -51,7 +52,8 @@ def new_workshop(
     location: str = "",
     facilitator: str = "",
 ) -> Workshop:
-    """A new, empty workshop with the two parties every agreement has."""
+    """A new workshop with the two parties every agreement has, and starting points the
+    room edits: lifecycle stages, typical overlap activities and the standard KPIs."""
     return Workshop(
         title=clean_title(title),
         client=client.strip(),
@@ -59,6 +61,9 @@ def new_workshop(
         location=location.strip(),
         facilitator=facilitator.strip(),
         parties=[Party(name=_("Sales")), Party(name=_("Marketing"))],
+        definitions=defaults.lifecycle_stages(),
+        activities=defaults.overlap_activities(),
+        kpis=defaults.standard_kpis(),
     )
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from workshop.i18n import _
-from workshop.model import RaciRole, Team, VersionStatus, Workshop
+from workshop.model import Workshop
 
 
 class Step(StrEnum):
@@ -96,91 +96,46 @@ STEP_INFO: dict[Step, StepInfo] = {
 STEPS: tuple[Step, ...] = tuple(Step)
 
 
-def _of(done: int, total: int) -> Completion:
-    if done <= 0:
-        return Completion.EMPTY
-    return Completion.COMPLETE if done >= total else Completion.STARTED
+def _room(w: Workshop) -> bool:
+    return bool(
+        w.client.strip() or w.date or w.location.strip() or w.facilitator.strip() or w.participants
+    )
 
 
-def _room(w: Workshop) -> Completion:
-    teams = {p.team for p in w.participants if p.name.strip()}
-    checks = [
-        bool(w.title.strip()),
-        bool(w.client.strip()),
-        w.date is not None,
-        bool(w.facilitator.strip()),
-        Team.SALES in teams,
-        Team.MARKETING in teams,
-    ]
-    # The title alone does not start a workshop: count the rest.
-    return _of(sum(checks[1:]), len(checks) - 1)
+def _goal(w: Workshop) -> bool:
+    g, f = w.goal, w.funnel
+    funnel = (f.revenue_target, f.average_deal, f.marketing_share, f.mql_to_sql, f.sql_to_won)
+    return bool(
+        g.statement.strip()
+        or g.metric.strip()
+        or g.target is not None
+        or g.deadline
+        or w.objectives
+        or any(v is not None for v in funnel)
+    )
 
 
-def _goal(w: Workshop) -> Completion:
-    g = w.goal
-    checks = [
-        bool(g.statement.strip()),
-        bool(g.metric.strip()),
-        g.target is not None,
-        g.deadline is not None,
-        any(o.supports_goal and o.statement.strip() for o in w.objectives),
-    ]
-    return _of(sum(checks), len(checks))
+def _language(w: Workshop) -> bool:
+    return bool(w.definitions or w.ideal_customer_profile.strip() or w.personas)
 
 
-def _language(w: Workshop) -> Completion:
-    defined = [d for d in w.definitions if d.entry_criteria.strip()]
-    checks = [
-        len(defined) >= 1,
-        bool(defined) and len(defined) == len(w.definitions),
-        bool(w.ideal_customer_profile.strip()) or bool(w.personas),
-    ]
-    return _of(sum(checks), len(checks))
+def _responsibilities(w: Workshop) -> bool:
+    return bool(w.activities)
 
 
-def _responsibilities(w: Workshop) -> Completion:
-    if not w.activities:
-        return Completion.EMPTY
-
-    def settled(roles: dict[str, frozenset[RaciRole]]) -> bool:
-        held = [r for party_roles in roles.values() for r in party_roles]
-        return held.count(RaciRole.ACCOUNTABLE) == 1 and RaciRole.RESPONSIBLE in held
-
-    done = sum(settled(a.roles) for a in w.activities)
-    if done == 0:
-        return Completion.STARTED
-    return _of(done, len(w.activities))
+def _accountability(w: Workshop) -> bool:
+    return bool(w.commitments or w.kpis or w.escalation)
 
 
-def _accountability(w: Workshop) -> Completion:
-    by = {c.committed_by for c in w.commitments if c.what.strip()}
-    checks = [
-        Team.MARKETING in by,
-        Team.SALES in by,
-        bool(w.kpis),
-        any(s.what.strip() for s in w.escalation),
-    ]
-    return _of(sum(checks), len(checks))
+def _transparency(w: Workshop) -> bool:
+    return bool(w.sharing or w.meetings or w.shadowing or w.allies or w.announcement.strip())
 
 
-def _transparency(w: Workshop) -> Completion:
-    directions = {(s.from_team, s.to_team) for s in w.sharing if s.what.strip()}
-    checks = [
-        (Team.SALES, Team.MARKETING) in directions,
-        (Team.MARKETING, Team.SALES) in directions,
-        bool(w.meetings),
-    ]
-    return _of(sum(checks), len(checks))
+def _agreement(w: Workshop) -> bool:
+    return bool(w.versions)
 
 
-def _agreement(w: Workshop) -> Completion:
-    if not w.versions:
-        return Completion.EMPTY
-    latest = w.versions[-1]
-    return Completion.COMPLETE if latest.status is VersionStatus.SIGNED else Completion.STARTED
-
-
-_RULES: dict[Step, Callable[[Workshop], Completion]] = {
+_STARTED: dict[Step, Callable[[Workshop], bool]] = {
     Step.ROOM: _room,
     Step.GOAL: _goal,
     Step.LANGUAGE: _language,
@@ -191,6 +146,6 @@ _RULES: dict[Step, Callable[[Workshop], Completion]] = {
 }
 
 
-def completion(workshop: Workshop, step: Step) -> Completion:
-    """How far the room has got with ``step`` in ``workshop``."""
-    return _RULES[step](workshop)
+def started(workshop: Workshop, step: Step) -> bool:
+    """Whether the room has put anything into ``step`` (defaults count: they are there to edit)."""
+    return _STARTED[step](workshop)

@@ -139,12 +139,13 @@ def test_participants_edit_team_email_order_and_remove(
     assert stored(library_path, "SELECT email FROM participants WHERE name='Ana'") == (
         "not-an-email"
     )
-    assert page.team_gap.isVisible()
-    assert "“not-an-email” does not look like an e-mail address" in page.team_gap.text()
+    notes = page.people_editor.notes
+    assert notes.isVisible()
+    assert "“not-an-email” does not look like an e-mail address" in notes.text()
     assert "does not look like" in cell.data(Qt.ItemDataRole.ToolTipRole)
     assert cell.data(Qt.ItemDataRole.DecorationRole) is not None
     assert page.people.setData(page.people.index(0, EMAIL), " ana@example.com ")
-    assert not page.team_gap.isVisible()
+    assert not notes.isVisible()
     assert stored(library_path, "SELECT email FROM participants WHERE name='Ana'") == (
         "ana@example.com"
     )

@@ -74,3 +74,32 @@ def test_search_ignores_case_and_accents() -> None:
 def test_fold_makes_matching_case_insensitive(a: str, b: str) -> None:
     assert matches(a + b, b.upper()) == (fold(b.upper()) in fold(a + b))
     assert matches(a + b, b) or fold(b) not in fold(a + b)
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("1200", "1200"),
+        ("1,200", "1200"),
+        ("1 200 000", "1200000"),
+        ("4.8", "4.8"),
+        ("4,8", "4.8"),
+        ("-5", "-5"),
+        ("  ", None),
+        ("1,234.5", "1234.5"),
+    ],
+)
+def test_numbers_are_read_as_people_type_them(typed: str, value: str | None) -> None:
+    from decimal import Decimal
+
+    from workshop.numbers import parse_number
+
+    assert parse_number(typed, "the target") == (None if value is None else Decimal(value))
+
+
+@pytest.mark.parametrize("typed", ["abc", "1..2", "NaN", "Infinity", "1e99999999999"])
+def test_non_numbers_are_explained(typed: str) -> None:
+    from workshop.numbers import parse_number
+
+    with pytest.raises(ValidationError, match="is not a number"):
+        parse_number(typed, "the target")

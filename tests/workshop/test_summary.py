@@ -6,13 +6,13 @@ from datetime import date
 from decimal import Decimal
 
 from workshop.demo import build_demo_workshop
-from workshop.editing import new_workshop
+from workshop.model import Workshop
 from workshop.steps import STEPS, Step
 from workshop.summary import captured, number
 
 
 def test_an_empty_workshop_has_nothing_to_show() -> None:
-    w = new_workshop("Empty")
+    w = Workshop(title="Empty")
     assert all(captured(w, s) == [] for s in STEPS)
 
 

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from ui import theme
 from ui.document import WorkshopDocument
+from ui.i18n import tr
+from ui.side_panel import GapBox, GuidanceBox
+from workshop.gaps import gaps
+from workshop.guidance import guidance
 from workshop.steps import STEP_INFO, Step
+
+SIDE_WIDTH = 340
 
 
 def card(title: str, aside: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
@@ -30,45 +36,80 @@ def card(title: str, aside: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]
     return frame, layout
 
 
-class StepPage(QScrollArea):
+class StepPage(QWidget):
+    """A step: its content (scrolling) and, beside it, guidance and the step's gaps."""
+
     step: Step
 
     def __init__(self, doc: WorkshopDocument, stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
         self.doc, self.stack = doc, stack
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         info = STEP_INFO[self.step]
         self.setAccessibleName(info.title)
+        # Where each gap target leads: a field path, or a collection's editor.
+        self.fields: dict[str, QWidget] = {}
+        self.editors: dict[str, Any] = {}
+
         content = QWidget()
         outer = QVBoxLayout(content)
-        outer.setContentsMargins(theme.Space.XXL, theme.Space.XL, theme.Space.XXL, theme.Space.XL)
+        outer.setContentsMargins(theme.Space.XXL, theme.Space.XL, theme.Space.XL, theme.Space.XL)
         outer.setSpacing(theme.Space.L)
-        heading = theme.apply(QLabel(info.title), theme.Type.TITLE)
-        purpose = theme.apply(QLabel(info.purpose), theme.Type.BODY, theme.Tone.NEUTRAL)
-        purpose.setWordWrap(True)
-        purpose.setMaximumWidth(820)
-        self.message = QLabel()
-        self.message.setObjectName("InlineError")
-        self.message.setTextFormat(Qt.TextFormat.PlainText)
-        self.message.setWordWrap(True)
-        self.message.setVisible(False)
-        self._message_timer = QTimer(self)
-        self._message_timer.setSingleShot(True)
-        self._message_timer.timeout.connect(lambda: self.message.setVisible(False))
-        header = QVBoxLayout()
-        header.setSpacing(theme.Space.XS)
-        header.addWidget(heading)
-        header.addWidget(purpose)
-        outer.addLayout(header)
-        outer.addWidget(self.message)
+        outer.addWidget(theme.apply(QLabel(info.title), theme.Type.TITLE))
         self.body = QVBoxLayout()
         self.body.setSpacing(theme.Space.L)
         outer.addLayout(self.body, 1)
-        self.setWidget(content)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setWidget(content)
+        self.scroll.setAccessibleName(info.title)
 
-    def show_message(self, text: str) -> None:
-        """A rejected entry, explained next to where it was typed; fades after a while."""
-        self.message.setText(text)
-        self.message.setVisible(True)
-        self._message_timer.start(8000)
+        side = QWidget()
+        column = QVBoxLayout(side)
+        column.setContentsMargins(0, theme.Space.XL, theme.Space.XL, theme.Space.XL)
+        column.setSpacing(theme.Space.L)
+        self.guidance = GuidanceBox(guidance(self.step))
+        self.gap_box = GapBox()
+        self.gap_box.activated.connect(self.go_to)
+        column.addWidget(self.guidance)
+        column.addWidget(self.gap_box)
+        column.addStretch(1)
+        self.side = QScrollArea()
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QFrame.Shape.NoFrame)
+        self.side.setWidget(side)
+        self.side.setFixedWidth(SIDE_WIDTH)
+        self.side.setAccessibleName(tr("Guidance and gaps"))
+        self.side.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(self.scroll, 1)
+        row.addWidget(self.side)
+        doc.field_changed.connect(self.refresh_gaps)
+        doc.children_changed.connect(self.refresh_gaps)
+
+    def refresh_gaps(self, *_args: Any) -> None:
+        self.gap_box.show_gaps(gaps(self.doc.workshop, self.step))
+
+    def showEvent(self, event: Any) -> None:
+        self.refresh_gaps()
+        super().showEvent(event)
+
+    def go_to(self, target: str) -> None:
+        """Take the keyboard to what a gap names: ``path``, ``collection`` or
+        ``collection/item-id/field``."""
+        collection, _, rest = target.partition("/")
+        if collection in self.editors:
+            editor = self.editors[collection]
+            if rest:
+                item_id, _, field = rest.partition("/")
+                editor.focus_item(item_id, field)
+            else:
+                editor.table.setFocus()
+            return
+        widget = self.fields.get(target)
+        if widget is not None:
+            self.scroll.ensureWidgetVisible(widget)
+            widget.setFocus()

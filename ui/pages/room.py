@@ -5,32 +5,24 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QAbstractItemDelegate,
-    QAbstractItemView,
     QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QSizePolicy,
-    QToolButton,
     QWidget,
 )
 
 from ui import theme
 from ui.binding import bind
-from ui.collection_model import CollectionModel, Column
-from ui.commands import AddItem, MoveItem, RemoveItem
-from ui.delegates import ChoiceDelegate
+from ui.collection_editor import CollectionEditor
+from ui.collection_model import Column
 from ui.document import WorkshopDocument
 from ui.i18n import tr
-from ui.icons import icon
 from ui.pages.base import StepPage, card
-from ui.widgets import OptionalDateEdit, row_table
+from ui.widgets import OptionalDateEdit
 from workshop.editing import TEAM_LABELS, clean_title, email_problem
 from workshop.model import Participant, Team
 from workshop.steps import Step
@@ -47,6 +39,15 @@ class RoomPage(StepPage):
         self.body.addWidget(self._participants(), 1)
         doc.children_changed.connect(self._participants_changed)
         self._participants_changed("participants")
+        self.fields.update(
+            title=self.title_edit,
+            client=self.client_edit,
+            date=self.date_edit,
+            location=self.location_edit,
+            facilitator=self.facilitator_edit,
+            notes=self.notes_edit,
+        )
+        self.editors["participants"] = self.people_editor
 
     # -- details -------------------------------------------------------------------------------
 
@@ -114,16 +115,15 @@ class RoomPage(StepPage):
         self.team_gap = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.GAP)
         self.team_gap.setWordWrap(True)
         self.team_gap.setTextFormat(Qt.TextFormat.PlainText)
-
         teams = [(team, TEAM_LABELS[team]) for team in Team]
-        self.people = CollectionModel(
+        self.people_editor = CollectionEditor(
             self.doc,
             self.stack,
             "participants",
             [
                 Column("name", tr("Name"), tr("participant name")),
                 Column("title", tr("Job title"), tr("participant job title")),
-                Column("team", tr("Team"), tr("participant team"), choices=teams),
+                Column("team", tr("Team"), tr("participant team"), choices=teams, width=12),
                 Column(
                     "email",
                     tr("E-mail (optional)"),
@@ -132,106 +132,25 @@ class RoomPage(StepPage):
                     check=email_problem,
                 ),
             ],
-            self,
-        )
-        self.people.invalid.connect(self.show_message)
-        edit = QAbstractItemView.EditTrigger
-        self.table = row_table(
-            tr("Participants"),
-            theme.Space.S,
-            edit.DoubleClicked | edit.EditKeyPressed | edit.AnyKeyPressed,
-        )
-        self.table.setModel(self.people)
-        self.table.setItemDelegateForColumn(TEAM, ChoiceDelegate(teams, self.table))
-        self.table.setTabKeyNavigation(False)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        hh.setSectionResizeMode(TEAM, QHeaderView.ResizeMode.Fixed)
-        hh.resizeSection(TEAM, 130)
-        hh.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
-        self.table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.table.setMinimumHeight(180)
-        self.table.selectionModel().currentRowChanged.connect(self._update_buttons)
-        self._just_added = ""
-        self.table.itemDelegate().closeEditor.connect(self._editor_closed)
-
-        self.empty_hint = theme.apply(
-            QLabel(
-                tr(
-                    "No one is in the room yet. Add the sales and marketing leads first — "
-                    "they are the ones who will sign the agreement."
-                )
+            tr("participant"),
+            lambda: Participant(team=self._suggested_team()),
+            tr(
+                "No one is in the room yet. Add the sales and marketing leads first — "
+                "they are the ones who will sign the agreement."
             ),
-            theme.Type.BODY,
-            theme.Tone.NEUTRAL,
+            add_keys="Ctrl+Shift+A",
+            remove_keys="Ctrl+Shift+Backspace",
         )
-        self.empty_hint.setWordWrap(True)
-
-        self.add_action = self._action(
-            "user-plus", tr("Add participant"), "Ctrl+Shift+A", self.add_participant
-        )
-        self.remove_action = self._action(
-            "user-minus", tr("Remove participant"), "Ctrl+Shift+Backspace", self.remove_participant
-        )
-        self.up_action = self._action("arrow-up", tr("Move up"), "Alt+Up", lambda: self._move(-1))
-        self.down_action = self._action(
-            "arrow-down", tr("Move down"), "Alt+Down", lambda: self._move(1)
-        )
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.Space.XS)
-        for action in (self.add_action, self.remove_action, self.up_action, self.down_action):
-            button = QToolButton()
-            button.setDefaultAction(action)
-            button.setAccessibleName(action.text())
-            if action is self.add_action:
-                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            bar.addWidget(button)
-        bar.addSpacing(theme.Space.M)
-        bar.addWidget(self.team_summary)
-        bar.addStretch(1)
-        layout.addLayout(bar)
+        editor = self.people_editor
+        # On this page, adding a person works from anywhere in the window.
+        editor.add_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        editor.bar.insertSpacing(editor.bar.count() - 1, theme.Space.M)
+        editor.bar.insertWidget(editor.bar.count() - 1, self.team_summary)
+        self.people, self.table = editor.model, editor.table
+        self.add_action, self.remove_action = editor.add_action, editor.remove_action
+        layout.addWidget(editor, 1)
         layout.addWidget(self.team_gap)
-        layout.addWidget(self.empty_hint)
-        layout.addWidget(self.table, 1)
-        self._update_buttons()
         return box
-
-    def _action(self, icon_name: str, text: str, keys: str, slot: Any) -> QAction:
-        action = QAction(icon(icon_name), text, self)
-        action.setShortcut(QKeySequence(keys))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{text} ({QKeySequence(keys).toString(QKeySequence.NativeText)})")
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def add_participant(self) -> None:
-        row = self.table.currentIndex().row() + 1 if self.table.currentIndex().isValid() else None
-        index = len(self.doc.workshop.participants) if row is None else row
-        person = Participant(team=self._suggested_team())
-        self.stack.push(AddItem(self.doc, "participants", person, index, tr("participant")))
-        model_index = self.people.index(self.people.row_of(person.id), NAME)
-        self._just_added = person.id
-        self.table.scrollTo(model_index)
-        self.table.selectionModel().setCurrentIndex(
-            model_index,
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-        self.table.setFocus()
-        self.table.edit(model_index)
-
-    def _editor_closed(self, _editor: Any, hint: Any) -> None:
-        """Escape on a row just added, with nothing typed, takes the row back."""
-        added, self._just_added = self._just_added, ""
-        if hint != QAbstractItemDelegate.EndEditHint.RevertModelCache or not added:
-            return
-        top = self.stack.command(self.stack.index() - 1)
-        if isinstance(top, AddItem) and top.item.id == added:
-            person = self.doc.item("participants", added)
-            if not (person.name or person.title or person.email):
-                self.stack.undo()
 
     def _suggested_team(self) -> Team:
         present = Counter(p.team for p in self.doc.workshop.participants)
@@ -239,39 +158,6 @@ class RoomPage(StepPage):
             if not present[team]:
                 return team
         return Team.OTHER
-
-    def remove_participant(self) -> None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return
-        item = self.people.item_at(index.row())
-        label = (
-            tr("participant “{name}”").format(name=item.name) if item.name else tr("participant")
-        )
-        self.stack.push(RemoveItem(self.doc, "participants", item.id, label))
-
-    def _move(self, delta: int) -> None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return
-        to = index.row() + delta
-        if not 0 <= to < self.people.rowCount():
-            return
-        item = self.people.item_at(index.row())
-        self.stack.push(MoveItem(self.doc, "participants", item.id, to, tr("participant")))
-        self.table.selectionModel().setCurrentIndex(
-            self.people.index(to, index.column()),
-            QItemSelectionModel.SelectionFlag.ClearAndSelect
-            | QItemSelectionModel.SelectionFlag.Rows,
-        )
-
-    def _update_buttons(self, *_args: Any) -> None:
-        index = self.table.currentIndex()
-        has = index.isValid()
-        rows = self.people.rowCount()
-        self.remove_action.setEnabled(has)
-        self.up_action.setEnabled(has and index.row() > 0)
-        self.down_action.setEnabled(has and index.row() < rows - 1)
 
     def _participants_changed(self, collection: str) -> None:
         if collection != "participants":
@@ -281,15 +167,10 @@ class RoomPage(StepPage):
         parts = [f"{counts[team]} {TEAM_LABELS[team].lower()}" for team in Team if counts[team]]
         self.team_summary.setText(" · ".join(parts))
         missing = [TEAM_LABELS[t] for t in (Team.SALES, Team.MARKETING) if not counts[t]]
-        notes = []
         if people and missing:
-            notes.append(
+            self.team_gap.setText(
                 tr("No one from {teams} yet: both teams need a voice in the room.").format(
                     teams=tr(" or ").join(missing).lower()
                 )
             )
-        notes.extend(self.people.warnings())
-        self.team_gap.setText("\n".join(notes))
-        self.team_gap.setVisible(bool(notes))
-        self.empty_hint.setVisible(not people)
-        self._update_buttons()
+        self.team_gap.setVisible(bool(people and missing))
