@@ -9,7 +9,7 @@ import html
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from ui import theme
 from ui.i18n import tr
@@ -35,13 +35,20 @@ class GuidanceBox(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.Space.L, theme.Space.M, theme.Space.L, theme.Space.M)
         layout.setSpacing(theme.Space.S)
-        self.toggle = QPushButton(tr("Guidance"))
+        self.toggle = QToolButton()
+        self.toggle.setText(tr("Guidance"))
         self.toggle.setCheckable(True)
         self.toggle.setChecked(True)
-        self.toggle.setFlat(True)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setArrowType(Qt.ArrowType.DownArrow)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setFont(theme.font(theme.Type.SUBTITLE))
         self.toggle.setAccessibleName(tr("Show or hide the questions for the room"))
-        self.toggle.setStyleSheet("text-align: left; padding: 0;")
+        self.toggle.toggled.connect(
+            lambda on: self.toggle.setArrowType(
+                Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow
+            )
+        )
         layout.addWidget(self.toggle)
         layout.addWidget(_plain(guidance.purpose))
         self.details = QWidget()

@@ -22,14 +22,28 @@ from ui import theme
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.icons import icon
+from ui.pages.accountability import AccountabilityPage
 from ui.pages.base import StepPage
+from ui.pages.goal import GoalPage
+from ui.pages.language import LanguagePage
 from ui.pages.placeholder import PlaceholderPage
+from ui.pages.responsibilities import ResponsibilitiesPage
 from ui.pages.room import RoomPage
+from ui.pages.transparency import TransparencyPage
 from ui.text import plain, shorten, tooltip
 from workshop.progress import completion
 from workshop.steps import STEP_INFO, STEPS, Completion, Step
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
+# One page class per step; a step without one shows what it captured, read-only.
+PAGES: dict[Step, type[StepPage]] = {
+    Step.ROOM: RoomPage,
+    Step.GOAL: GoalPage,
+    Step.LANGUAGE: LanguagePage,
+    Step.RESPONSIBILITIES: ResponsibilitiesPage,
+    Step.ACCOUNTABILITY: AccountabilityPage,
+    Step.TRANSPARENCY: TransparencyPage,
+}
 _MARKS = {
     Completion.EMPTY: ("circle", theme.Tone.NEUTRAL, "not started"),
     Completion.STARTED: ("circle-dashed", theme.Tone.GAP, "started"),
@@ -87,9 +101,10 @@ class WorkshopView(QWidget):
         self.pages = QStackedWidget()
         self._pages: dict[Step, StepPage] = {}
         for step in STEPS:
-            page: StepPage = (
-                RoomPage(doc, self.undo_stack)
-                if step is Step.ROOM
+            make = PAGES.get(step)
+            page = (
+                make(doc, self.undo_stack)
+                if make is not None
                 else PlaceholderPage(step, doc, self.undo_stack)
             )
             self._pages[step] = page
