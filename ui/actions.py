@@ -61,6 +61,8 @@ class Actions:
         self.rename = self._make(tr("Re&name Workshop"), "F2", w.rename_selected, "pencil")
         self.find = self._make(tr("&Find Workshop"), K.Find, w.focus_search, "search")
 
+        self.side_panel = self._make(tr("&Guidance and Gaps"), "Ctrl+G", w.show_side_panel)
+        self.side_panel.setCheckable(True)
         self.next_step = self._make(tr("&Next Step"), "Ctrl+PgDown", lambda: w.step_by(1))
         self.prev_step = self._make(tr("&Previous Step"), "Ctrl+PgUp", lambda: w.step_by(-1))
 
@@ -110,7 +112,7 @@ class Actions:
                 self.rename,
                 self.find,
             ),
-            tr("&View"): (self.home, None, self.next_step, self.prev_step),
+            tr("&View"): (self.home, None, self.next_step, self.prev_step, None, self.side_panel),
             tr("&Help"): (self.help, None, self.about),
         }
         for title, entries in menus.items():

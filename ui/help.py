@@ -24,6 +24,7 @@ SHORTCUTS = (
     ("Delete", "Delete the selected workshop (undo with Ctrl+Z)"),
     ("Ctrl+R", "Reload the library"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous step"),
+    ("Ctrl+G", "Show or hide guidance and gaps beside the step"),
     ("Ctrl+Shift+A", "Add a participant (Escape before typing takes it back)"),
     ("Ctrl+Shift+Backspace", "Remove the selected participant"),
     ("Alt+Up / Alt+Down", "Move the selected participant"),

@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWi
 from ui.actions import Actions, set_keys
 from ui.home import HomePage
 from ui.i18n import tr
-from ui.settings import LAST_STEP, LAST_WORKSHOP, WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from ui.settings import (
+    LAST_STEP,
+    LAST_WORKSHOP,
+    SIDE_PANEL,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    Settings,
+)
 from ui.tasks import TaskRunner
 from workshop.errors import AccordError
 
@@ -60,6 +67,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.home)
         self.setCentralWidget(self.central)
         self.act = Actions(self)
+        self.act.side_panel.setChecked(bool(self.settings.get(SIDE_PANEL)))
         self._connect_home()
         self.statusBar().setSizeGripEnabled(True)
 
@@ -98,6 +106,7 @@ class MainWindow(QMainWindow):
         a.find.setEnabled(has_library)
         a.next_step.setEnabled(not on_home)
         a.prev_step.setEnabled(not on_home)
+        a.side_panel.setEnabled(not on_home)
 
     # -- the library -------------------------------------------------------------------------
 
@@ -240,6 +249,7 @@ class MainWindow(QMainWindow):
             self.view.show_step(step)
         self.settings.set(self.settings.scoped(LAST_WORKSHOP, self._scope), workshop_id)
         self.setWindowTitle(tr("{title} — Accord").format(title=doc.workshop.title))
+        self.view.set_side_visible(self.act.side_panel.isChecked())
         self.view.focus_start(fresh)
         self._update_actions()
 
@@ -336,6 +346,11 @@ class MainWindow(QMainWindow):
         if path == "title" and self.view is not None:
             title = self.view.doc.workshop.title
             self.setWindowTitle(tr("{title} — Accord").format(title=title))
+
+    def show_side_panel(self, visible: bool) -> None:
+        self.settings.set(SIDE_PANEL, int(visible))
+        if self.view is not None:
+            self.view.set_side_visible(visible)
 
     def step_by(self, delta: int) -> None:
         if self.view is not None:

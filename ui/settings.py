@@ -22,6 +22,7 @@ WINDOW_GEOMETRY = Setting("window/geometry", QByteArray, QByteArray(), "Window s
 WINDOW_STATE = Setting("window/state", QByteArray, QByteArray(), "Toolbars and docks")
 LAST_WORKSHOP = Setting("session/last_workshop", str, "", "Workshop open when Accord was closed")
 LAST_STEP = Setting("session/last_step", str, "", "Step open when Accord was closed")
+SIDE_PANEL = Setting("view/side_panel", int, 1, "Show guidance and gaps beside each step")
 HOME_SORT_COLUMN = Setting("home/sort_column", int, 5, "Library sort column")
 HOME_SORT_ORDER = Setting("home/sort_order", int, 1, "Library sort order")
 

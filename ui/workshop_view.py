@@ -139,6 +139,11 @@ class WorkshopView(QWidget):
         else:
             self.steps.setFocus()
 
+    def set_side_visible(self, visible: bool) -> None:
+        """Guidance and gaps beside every step (hidden to give tables the whole width)."""
+        for page in self._pages.values():
+            page.side.setVisible(visible)
+
     def focus_title(self) -> None:
         self.show_step(Step.ROOM)
         page = self._pages[Step.ROOM]

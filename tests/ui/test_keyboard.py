@@ -187,3 +187,16 @@ def test_help_lists_every_step_and_the_shortcuts(qtbot: QtBot) -> None:
     assert "Room &amp; agenda" in text and "Agreement &amp; signatures" in text
     for keys, _ in SHORTCUTS:
         assert keys.split(" ")[0] in text
+
+
+def test_ctrl_g_hides_and_shows_guidance_and_gaps(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
+) -> None:
+    window, _ = opened(make_window, library_path, "Side panel")
+    page = room(window)
+    assert page.side.isVisible()
+    qtbot.keyClick(window.view.steps, Qt.Key.Key_G, Qt.KeyboardModifier.ControlModifier)  # type: ignore[union-attr]
+    assert not page.side.isVisible()
+    window.close()
+    again = make_window()  # the choice is remembered
+    assert not room(again).side.isVisible()
