@@ -8,6 +8,7 @@ from PySide6.QtGui import QUndoCommand
 
 from ui.document import WorkshopDocument
 from ui.i18n import tr
+from workshop.model import RaciRole
 
 _MERGE_FIELD = 1
 
@@ -106,3 +107,49 @@ class MoveItem(QUndoCommand):
 
     def undo(self) -> None:
         self.doc.move_item(self.collection, self.item_id, self.origin)
+
+
+class SetRoles(QUndoCommand):
+    """Change the RACI roles one party holds in one activity."""
+
+    def __init__(
+        self,
+        doc: WorkshopDocument,
+        activity_id: str,
+        party_id: str,
+        roles: frozenset[RaciRole],
+        label: str,
+    ) -> None:
+        super().__init__(tr("Edit {what}").format(what=label))
+        self.doc, self.activity_id, self.party_id = doc, activity_id, party_id
+        self.new = frozenset(roles)
+        self.old = doc.item("activities", activity_id).roles.get(party_id, frozenset())
+
+    def redo(self) -> None:
+        self.doc.set_roles(self.activity_id, self.party_id, self.new)
+
+    def undo(self) -> None:
+        self.doc.set_roles(self.activity_id, self.party_id, self.old)
+
+
+class RemoveParty(QUndoCommand):
+    """Remove a RACI party and its roles in every activity; undo brings both back."""
+
+    def __init__(self, doc: WorkshopDocument, party_id: str, label: str) -> None:
+        super().__init__(tr("Remove {what}").format(what=label))
+        self.doc, self.party_id = doc, party_id
+        self.index = doc.index_of("parties", party_id)
+        self.party = doc.item("parties", party_id)
+        self.held: list[tuple[str, frozenset[RaciRole]]] = []
+
+    def redo(self) -> None:
+        activities = self.doc.items("activities")
+        self.held = [(a.id, a.roles[self.party_id]) for a in activities if self.party_id in a.roles]
+        for activity_id, _roles in self.held:
+            self.doc.set_roles(activity_id, self.party_id, frozenset())
+        self.index, self.party = self.doc.remove_item("parties", self.party_id)
+
+    def undo(self) -> None:
+        self.doc.insert_item("parties", self.index, self.party)
+        for activity_id, roles in self.held:
+            self.doc.set_roles(activity_id, self.party_id, roles)

@@ -60,7 +60,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 class NumberDelegate(QStyledItemDelegate):
     """A line edit that only takes what a number can be made of (digits, separators, sign)."""
 
-    PATTERN = QRegularExpression(r"^[+-]?[0-9 .,'\u00a0]*$")
+    PATTERN = QRegularExpression("^[+-]?[0-9 .,'\u00a0\u202f]*$")  # NBSP, narrow NBSP
 
     def createEditor(
         self,

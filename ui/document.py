@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from storage.errors import StorageError
 from storage.repository import Repository
-from workshop.model import Workshop
+from workshop.model import RaciRole, Workshop
 
 
 class WorkshopDocument(QObject):
@@ -86,6 +86,21 @@ class WorkshopDocument(QObject):
         items.insert(to, item)
         self._persist(self.repository.reorder, self.workshop.id, collection, [i.id for i in items])
         self.children_changed.emit(collection)
+
+    def set_roles(self, activity_id: str, party_id: str, roles: frozenset[RaciRole]) -> None:
+        """The RACI roles ``party_id`` holds in an activity (none: the party drops out)."""
+        items = self.items("activities")
+        index = self.index_of("activities", activity_id)
+        held = dict(items[index].roles)
+        if roles:
+            held[party_id] = frozenset(roles)
+        else:
+            held.pop(party_id, None)
+        items[index] = replace(items[index], roles=held)
+        self._persist(
+            self.repository.set_roles, self.workshop.id, activity_id, party_id, frozenset(roles)
+        )
+        self.children_changed.emit("activities")
 
     def _persist(self, method: Any, *args: Any) -> None:
         try:

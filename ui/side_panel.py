@@ -44,6 +44,7 @@ class GuidanceBox(QFrame):
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.toggle.setFont(theme.font(theme.Type.SUBTITLE))
         self.toggle.setAccessibleName(tr("Show or hide the questions for the room"))
+        self.toggle.setObjectName("Disclosure")
         self.toggle.toggled.connect(
             lambda on: self.toggle.setArrowType(
                 Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow

@@ -128,6 +128,15 @@ def stylesheet() -> str:
         border: 1px solid palette(mid);
         border-radius: 8px;
     }}
+    QToolButton#Disclosure {{
+        border: none;
+        background: transparent;
+        padding: 0;
+    }}
+    QToolButton#Disclosure:focus {{
+        border: 1px solid palette(highlight);
+        border-radius: 4px;
+    }}
     QLabel#InlineError {{
         color: {tone(Tone.ERROR).name()};
     }}

@@ -119,8 +119,9 @@ class WorkshopView(QWidget):
         self.steps.currentRowChanged.connect(self._show_row)
         doc.field_changed.connect(self._refresh)
         doc.children_changed.connect(self._refresh)
-        doc.saved.connect(lambda: self._set_saved(True))
-        doc.save_failed.connect(lambda _m: self._set_saved(False))
+        # Bound methods (not lambdas): Qt drops them when this view goes, the document stays.
+        doc.saved.connect(self._on_saved)
+        doc.save_failed.connect(self._on_save_failed)
         self._on_highlight = self.palette().color(QPalette.ColorRole.HighlightedText)
         self._refresh()
         self._set_saved(True)
@@ -189,6 +190,12 @@ class WorkshopView(QWidget):
                 tr("{step}: {state}").format(step=STEP_INFO[step].title, state=tr(words))
             )
             item.setData(Qt.ItemDataRole.AccessibleDescriptionRole, tr(words))
+
+    def _on_saved(self) -> None:
+        self._set_saved(True)
+
+    def _on_save_failed(self, _message: str) -> None:
+        self._set_saved(False)
 
     def _set_saved(self, ok: bool) -> None:
         if ok:
