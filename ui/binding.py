@@ -22,6 +22,18 @@ from workshop.errors import ValidationError
 _sessions = count(1)
 
 
+def exact_text(editor: QPlainTextEdit) -> str:
+    """What was typed, as typed. ``toPlainText`` turns no-break spaces into spaces and line
+    separators into newlines; the blocks' own text keeps them (paragraphs join with "\n")."""
+    document = editor.document()
+    block = document.begin()
+    lines = []
+    while block.isValid():
+        lines.append(block.text())
+        block = block.next()
+    return "\n".join(lines)
+
+
 class _Binding(QObject):
     def __init__(
         self,
@@ -43,7 +55,7 @@ class _Binding(QObject):
         if isinstance(editor, QLineEdit):
             editor.textEdited.connect(self._edited)
         elif isinstance(editor, QPlainTextEdit):
-            editor.textChanged.connect(lambda: self._edited(editor.toPlainText()))
+            editor.textChanged.connect(lambda: self._edited(exact_text(editor)))
         else:
             editor.date_changed.connect(self._date_edited)
         self._show(doc.value(path))
@@ -85,7 +97,7 @@ class _Binding(QObject):
                 if editor.value() != value:
                     editor.set_value(value)
             elif isinstance(editor, QPlainTextEdit):
-                if editor.toPlainText() != (value or ""):
+                if exact_text(editor) != (value or ""):
                     editor.setPlainText(value or "")
             else:
                 # Keep what is typed if it only differs by what cleaning removed.

@@ -91,11 +91,13 @@ class StepPage(QWidget):
         doc.children_changed.connect(self.refresh_gaps)
 
     def refresh_gaps(self, *_args: Any) -> None:
-        self.gap_box.show_gaps(gaps(self.doc.workshop, self.step))
+        # Only the page on screen does the work; the others catch up when shown.
+        if self.isVisible():
+            self.gap_box.show_gaps(gaps(self.doc.workshop, self.step))
 
     def showEvent(self, event: Any) -> None:
-        self.refresh_gaps()
         super().showEvent(event)
+        self.refresh_gaps()
 
     def go_to(self, target: str) -> None:
         """Take the keyboard to what a gap names: ``path``, ``collection`` or
