@@ -13,6 +13,7 @@ from ui.app import make_application, style
 from ui.main_window import MainWindow
 from ui.settings import Settings
 from ui.tasks import SyncRunner
+from workshop.model import Workshop
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -50,3 +51,19 @@ def make_window(
     for window in windows:
         if window.isVisible():
             window.close()
+
+
+@pytest.fixture
+def demo_workshop(library_path: Path) -> Workshop:
+    """The realistic demo workshop, already in the test library."""
+    from datetime import date
+
+    from storage.engine import resolve_url
+    from storage.library import open_library
+    from workshop.demo import build_demo_workshop
+
+    repo = open_library(resolve_url(str(library_path)))
+    demo = build_demo_workshop(date(2026, 11, 23))
+    repo.add(demo)
+    repo.close()
+    return demo

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from storage.engine import resolve_url
-from storage.library import open_library
 from ui.main_window import MainWindow
-from workshop.demo import build_demo_workshop
+from workshop.model import Workshop
+from workshop.steps import STEPS
 
 
 def unnamed_focusable(root: QWidget) -> list[str]:
@@ -29,14 +26,13 @@ def unnamed_focusable(root: QWidget) -> list[str]:
     return missing
 
 
-def test_home_and_room_controls_are_all_named(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
+def test_every_screen_names_its_controls(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], demo_workshop: Workshop
 ) -> None:
-    repo = open_library(resolve_url(str(library_path)))
-    demo = build_demo_workshop(date(2026, 11, 23))
-    repo.add(demo)
-    repo.close()
     window = make_window()
     assert unnamed_focusable(window) == []
-    window.open_workshop(demo.id)
-    assert unnamed_focusable(window) == []
+    window.open_workshop(demo_workshop.id)
+    assert window.view is not None
+    for step in STEPS:
+        window.view.show_step(step)
+        assert unnamed_focusable(window) == [], step

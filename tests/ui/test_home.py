@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -17,8 +16,8 @@ from storage.library import open_library
 from tests.ui.typing_helpers import type_text
 from ui import dialogs
 from ui.main_window import MainWindow
-from workshop.demo import build_demo_workshop
 from workshop.editing import new_workshop
+from workshop.model import Workshop
 
 
 def seed(path: Path, *titles: str, clients: tuple[str, ...] = ()) -> list[str]:
@@ -136,12 +135,9 @@ def test_delete_asks_first_and_undo_brings_it_back(
 
 
 def test_duplicate_copies_everything_but_the_identity(
-    qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
+    qtbot: QtBot, make_window: Callable[..., MainWindow], demo_workshop: Workshop
 ) -> None:
-    repo = open_library(resolve_url(str(library_path)))
-    demo = build_demo_workshop(date(2026, 11, 23))
-    repo.add(demo)
-    repo.close()
+    demo = demo_workshop
     window = make_window()
     window.home.select(demo.id)
     window.act.duplicate.trigger()
