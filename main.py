@@ -10,6 +10,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 from decimal import Decimal
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from workshop import __version__
@@ -56,6 +57,14 @@ def build_parser() -> argparse.ArgumentParser:
     funnel.add_argument("--sql-to-won", metavar="Q", help="SQL→won rate, e.g. 25%%")
     funnel.add_argument("--months", metavar="M", help="period length in months (1 to 120)")
     funnel.add_argument("--json", action="store_true", help="print one JSON object")
+    backup = commands.add_parser(
+        "backup", help="write a consistent backup of the library and print where it went"
+    )
+    backup.add_argument("--out", metavar="FILE", help="where to write it (default: backups/)")
+    restore = commands.add_parser(
+        "restore", help="replace the library with a backup (the current one is backed up first)"
+    )
+    restore.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -65,6 +74,38 @@ def _repository(database: str | None) -> Repository:
 
     url = resolve_url(database)
     return open_library(url, create_folder=sqlite_path(url) == default_library_path())
+
+
+def _library_file(database: str | None) -> Path:
+    from storage.engine import resolve_url, sqlite_path
+    from storage.errors import StorageError
+
+    path = sqlite_path(resolve_url(database))
+    if path is None:
+        raise StorageError("Backups are made of SQLite library files; this library is not one.")
+    return path
+
+
+def cmd_backup(database: str | None, out: str | None) -> int:
+    from storage.backups import rotate, take_backup
+
+    _repository(database).close()  # the library must open cleanly (and be migrated) first
+    library = _library_file(database)
+    target = take_backup(library, Path(out).expanduser() if out else None)
+    if out is None:
+        rotate(library)
+    print(target)
+    return 0
+
+
+def cmd_restore(database: str | None, file: str) -> int:
+    from storage.backups import restore
+
+    library = _library_file(database)
+    safety = restore(Path(file).expanduser(), library)
+    _repository(database).close()  # opens, checks and migrates what was restored
+    print(f"Restored {file} into {library}; the previous library was kept as {safety}.")
+    return 0
 
 
 def cmd_list(database: str | None) -> int:
@@ -185,6 +226,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_demo(args.database)
         if args.command == "funnel":
             return cmd_funnel(args)
+        if args.command == "backup":
+            return cmd_backup(args.database, args.out)
+        if args.command == "restore":
+            return cmd_restore(args.database, args.file)
         from ui.app import run
 
         return run(database=args.database, quit_after_show=args.quit_after_show)

@@ -68,3 +68,22 @@ def test_quit_after_show_paints_and_exits(tmp_path: Path) -> None:
     result = accord("--quit-after-show", "--database", str(tmp_path / "lib.sqlite3"))
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # no Qt warning on the way out
+
+
+def test_backup_and_restore_from_the_command_line(tmp_path: Path) -> None:
+    library = tmp_path / "lib.sqlite3"
+    assert accord("--database", str(library), "demo").returncode == 0
+    taken = accord("--database", str(library), "backup", "--out", str(tmp_path / "b.sqlite3"))
+    assert taken.returncode == 0, taken.stderr
+    assert taken.stdout.strip() == str(tmp_path / "b.sqlite3")
+    assert accord("--database", str(library), "demo").returncode == 0
+    assert len(accord("--database", str(library), "list").stdout.splitlines()) == 2
+    back = accord("--database", str(library), "restore", str(tmp_path / "b.sqlite3"))
+    assert back.returncode == 0, back.stderr
+    assert len(accord("--database", str(library), "list").stdout.splitlines()) == 1
+    rotating = accord("--database", str(library), "backup")
+    assert rotating.returncode == 0 and "/backups/library-" in rotating.stdout
+    junk = tmp_path / "junk.txt"
+    junk.write_text("no")
+    refused = accord("--database", str(library), "restore", str(junk))
+    assert refused.returncode == 1 and "nothing was restored" in refused.stderr
