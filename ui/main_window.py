@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 LIBRARY_FILES = "Accord libraries (*.sqlite3 *.db);;All files (*)"
 MESSAGE_MS = 10_000
+BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -56,6 +57,11 @@ class MainWindow(QMainWindow):
         self._last_error = ""
         self._decorated = False
         self.decorate_after_paint = True
+        self._unsaved_to_backup = 0  # edits since the last automatic backup
+        self._backup_warned = False
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(BACKUP_EVERY_MS)
+        self.backup_timer.timeout.connect(self.backup_if_changed)
         self.setWindowTitle(tr("Accord"))
         self.setMinimumSize(900, 600)
         self.resize(1200, 780)
@@ -98,6 +104,7 @@ class MainWindow(QMainWindow):
         selected = on_home and self.home.current_id() is not None
         a.new.setEnabled(has_library)
         a.reload.setEnabled(has_library)
+        a.backups.setEnabled(has_library)
         a.duplicate.setEnabled(selected or (not on_home and self.view is not None))
         a.delete.setEnabled(selected)
         a.rename.setEnabled(selected or not on_home)
@@ -136,6 +143,9 @@ class MainWindow(QMainWindow):
         self.library.invalid.connect(lambda m: self.statusBar().showMessage(m, MESSAGE_MS))
         self.library.changed.connect(self._workshop_changed_in_library)
         self.library.restored.connect(self.home.select)
+        self.library.changed.connect(self._count_change)
+        self.library.undo_stack.indexChanged.connect(self._count_change)
+        self.backup_timer.start()
         self._scope = hashlib.sha1(repo.where.encode()).hexdigest()[:12]
         self.undo_group.addStack(self.library.undo_stack)
         self.undo_group.setActiveStack(self.library.undo_stack)
@@ -193,6 +203,78 @@ class MainWindow(QMainWindow):
             self.database = path
             self.start()
 
+    # -- backups -----------------------------------------------------------------------------
+
+    def _library_path(self) -> Any:
+        from storage.engine import resolve_url, sqlite_path
+
+        return sqlite_path(resolve_url(self.database))
+
+    def _count_change(self, *_args: Any) -> None:
+        self._unsaved_to_backup += 1
+
+    def backup_if_changed(self) -> None:
+        """The automatic backup: off the GUI thread, skipped when nothing changed."""
+        path = self._library_path()
+        if path is None or not self._unsaved_to_backup:
+            return
+        self._unsaved_to_backup = 0
+
+        def work() -> None:
+            from storage.backups import rotate, take_backup
+
+            take_backup(path)
+            rotate(path)
+
+        self.runner.submit(work, lambda _r: None, self._backup_failed)
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, AccordError | OSError):
+            raise exc
+        if not self._backup_warned:  # warn once; work goes on
+            self._backup_warned = True
+            message = tr("The automatic backup failed ({reason}); your work is still saved.")
+            self.report(message.format(reason=str(exc).rstrip(".")))
+
+    def show_backups(self) -> None:
+        from ui.backups_dialog import BackupsDialog
+
+        path = self._library_path()
+        if path is None:
+            self.report(tr("Backups are made of SQLite library files; this library is not one."))
+            return
+        dialog = BackupsDialog(path, self)
+        dialog.restore_requested.connect(self.restore_backup)
+        dialog.exec()
+        dialog.deleteLater()
+
+    def restore_backup(self, backup: str) -> None:
+        """Close the library, restore the backup off the GUI thread, open it again."""
+        from pathlib import Path
+
+        path = self._library_path()
+        self._save_session()
+        self._forget_library()
+        self.home.show_loading()
+
+        def work() -> Any:
+            from storage.backups import restore
+
+            return restore(Path(backup), path)
+
+        def done(_safety: Any) -> None:
+            self.start()
+            self.statusBar().showMessage(tr("Backup restored."), MESSAGE_MS)
+
+        def failed(exc: BaseException) -> None:
+            self.start()  # the library is unchanged: open it again
+            if isinstance(exc, AccordError):
+                self.report(exc.message)
+            else:
+                raise exc
+
+        self.runner.submit(work, done, failed)
+
     def reload_library(self) -> None:
         if self.library is not None:
             self.library.refresh()
@@ -230,6 +312,7 @@ class MainWindow(QMainWindow):
             doc = WorkshopDocument(workshop, self.library.repository, self)
             doc.save_failed.connect(self.report)
             doc.saved.connect(self._saved)
+            doc.saved.connect(self._count_change)
             doc.field_changed.connect(self._title_changed)
             stack = QUndoStack(self)
             stack.setUndoLimit(500)
@@ -381,6 +464,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._save_session()
+        self.backup_timer.stop()
         self.runner.wait()
         if self.library is not None:
             self.library.repository.close()
