@@ -180,3 +180,48 @@ def restore(backup: Path, library: Path) -> Path:
     finally:
         source.close()
     return safety
+
+
+def set_aside(library: Path, now: datetime | None = None) -> Path:
+    """Move a (damaged) library out of the way under a timestamped name, with its WAL files;
+    nothing is deleted. Returns the new name of the library file."""
+    stamp = (now or datetime.now(UTC)).strftime("%Y%m%d-%H%M%S")
+    aside = library.with_name(f"{library.stem}.damaged-{stamp}{library.suffix}")
+    n = 1
+    while aside.exists():  # never replace an earlier damaged copy
+        n += 1
+        aside = library.with_name(f"{library.stem}.damaged-{stamp}-{n}{library.suffix}")
+    for suffix in ("-wal", "-shm"):
+        companion = library.with_name(library.name + suffix)
+        if companion.exists():
+            companion.replace(aside.with_name(aside.name + suffix))
+    library.replace(aside)
+    return aside
+
+
+def newest_good_backup(library: Path) -> Backup | None:
+    """The most recent backup that passes its checks, if any."""
+    for backup in list_backups(library):
+        try:
+            check_restorable(backup.path)
+        except StorageError:
+            continue
+        return backup
+    return None
+
+
+def recover(library: Path, backup: Path) -> Path:
+    """Put a damaged library aside and restore ``backup`` in its place; returns where the
+    damaged file went."""
+    check_restorable(backup)
+    aside = set_aside(library)
+    source = sqlite3.connect(f"file:{backup}?mode=ro", uri=True)
+    try:
+        target = sqlite3.connect(library)
+        try:
+            source.backup(target)
+        finally:
+            target.close()
+    finally:
+        source.close()
+    return aside

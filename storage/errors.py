@@ -36,6 +36,10 @@ class NewerLibraryError(StorageError):
     pass
 
 
+class DamagedLibraryError(StorageError):
+    """The file is a SQLite database, but damaged: it fails SQLite's integrity check."""
+
+
 class UnknownWorkshopError(StorageError):
     pass
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 from pathlib import Path
 
 from sqlalchemy.engine import URL
@@ -11,6 +12,8 @@ from sqlalchemy.exc import DBAPIError
 from storage.engine import BUSY_TIMEOUT_MS, describe, make_engine, sqlite_path, use_wal
 from storage.errors import (
     CannotOpenError,
+    DamagedLibraryError,
+    NotADatabaseError,
     ReadOnlyLibraryError,
     StorageError,
     not_a_database,
@@ -73,6 +76,31 @@ def check_sqlite_file(path: Path, where: str, *, create_folder: bool) -> None:
         )
 
 
+def check_integrity(path: Path, where: str) -> None:
+    """Refuse a damaged library before anything writes to it (read-only, untrusted schema)."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            db.execute("PRAGMA trusted_schema = OFF")
+            verdict = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        error = translate(exc, where)
+        if error is not None and not isinstance(error, NotADatabaseError):
+            raise error from exc  # locked, unreadable...: say that, not "damaged"
+        verdict = str(exc)
+    if verdict != "ok":
+        raise DamagedLibraryError(
+            _(
+                "The library {where} is damaged (it fails SQLite's integrity check); nothing "
+                "was moved or deleted — restore a backup, open another library or start a new one."
+            ).format(where=where)
+        )
+
+
 def open_library(
     url: URL, *, create_folder: bool = False, busy_timeout_ms: int = BUSY_TIMEOUT_MS
 ) -> Repository:
@@ -81,6 +109,7 @@ def open_library(
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path, where, create_folder=create_folder)
+        check_integrity(path, where)
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
         upgrade(engine, where)

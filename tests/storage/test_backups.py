@@ -101,3 +101,50 @@ def test_restore_refuses_what_is_not_a_sound_accord_backup(
     with pytest.raises(StorageError, match="another version of Accord"):
         restore(newer, library_path)
     assert library_path.read_bytes() == before
+
+
+def damage(path: Path) -> None:
+    """Overwrite the middle of the file: the kind of damage a failing disk leaves."""
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[2 * page : 6 * page] = b"\x42" * (4 * page)
+    path.write_bytes(bytes(data))
+
+
+def test_a_damaged_library_is_refused_and_can_be_recovered_from_a_backup(
+    library_path: Path,
+) -> None:
+    from datetime import date
+
+    from storage.backups import newest_good_backup, recover, set_aside
+    from storage.engine import resolve_url
+    from storage.errors import DamagedLibraryError
+    from storage.library import open_library
+    from workshop.demo import build_demo_workshop
+
+    repo = open_library(resolve_url(str(library_path)))
+    demo = build_demo_workshop(date(2026, 11, 23))
+    repo.add(demo)
+    repo.close()
+    take_backup(library_path)
+    # Checkpoint so the damage hits the main file, then damage it.
+    sqlite3.connect(library_path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    damage(library_path)
+    damaged_bytes = library_path.read_bytes()
+    with pytest.raises(DamagedLibraryError, match="is damaged"):
+        open_library(resolve_url(str(library_path)))
+    assert library_path.read_bytes() == damaged_bytes  # refused, not touched
+
+    backup = newest_good_backup(library_path)
+    assert backup is not None
+    aside = recover(library_path, backup.path)
+    assert aside.read_bytes() == damaged_bytes  # kept aside, not deleted
+    assert ".damaged-" in aside.name
+    repo = open_library(resolve_url(str(library_path)))
+    assert repo.get(demo.id).title == demo.title
+    repo.close()
+    # Starting afresh instead also keeps the damaged file.
+    damage(library_path)
+    moved = set_aside(library_path)
+    assert moved.exists() and not library_path.exists()
+    assert aside.read_bytes() == damaged_bytes  # the first damaged copy is still there
