@@ -40,7 +40,7 @@ class Actions:
         self.open_library = self._make(tr("&Open Library…"), None, w.open_library, "library-big")
         self.new_library = self._make(tr("New &Library…"), None, w.new_library)
         self.reload = self._make(tr("&Reload Library"), "Ctrl+R", w.reload_library)
-        self.backups = self._make(tr("&Backups…"), None, w.show_backups)
+        self.backups = self._make(tr("&Backups…"), None, w.care.show_backups)
         self.duplicate = self._make(
             tr("D&uplicate Workshop"), "Ctrl+D", w.duplicate_selected, "copy"
         )

@@ -53,6 +53,8 @@ class HomePage(QWidget):
     retry_requested = Signal()
     choose_library_requested = Signal()
     new_library_requested = Signal()
+    recover_requested = Signal()
+    afresh_requested = Signal()
     selection_changed = Signal()
 
     def __init__(self, parent: Any = None) -> None:
@@ -155,8 +157,12 @@ class HomePage(QWidget):
 
     # -- state -------------------------------------------------------------------------------
 
-    def show_error(self, message: str) -> None:
+    def show_error(self, message: str, damaged: bool = False, backup: bool = False) -> None:
         self.error.set_text(message)
+        self.body.recover_button.setVisible(damaged)
+        self.body.recover_button.setEnabled(backup)
+        self.body.recover_button.setToolTip("" if backup else tr("There is no backup to restore."))
+        self.body.afresh_button.setVisible(damaged)
         self.stack.setCurrentWidget(self.error)
         self.search.setEnabled(False)
         self.new_button.setEnabled(False)

@@ -83,6 +83,16 @@ class LibraryBody:
             others.addWidget(button)
         self.error.layout().addLayout(others)
         self.error.layout().setAlignment(others, Qt.AlignmentFlag.AlignHCenter)
+        # Only for a damaged library: recover it, or keep it aside and start afresh.
+        self.recover_button = QPushButton(tr("Restore the newest backup"))
+        self.recover_button.clicked.connect(home.recover_requested)
+        self.afresh_button = QPushButton(tr("Keep it aside and start a new library"))
+        self.afresh_button.clicked.connect(home.afresh_requested)
+        damaged = QHBoxLayout()
+        damaged.addWidget(self.recover_button)
+        damaged.addWidget(self.afresh_button)
+        self.error.layout().addLayout(damaged)
+        self.error.layout().setAlignment(damaged, Qt.AlignmentFlag.AlignHCenter)
         for w in (self.empty, self.no_match, self.error, self.table):
             stack.addWidget(w)
 

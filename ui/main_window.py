@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
@@ -12,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWi
 from ui.actions import Actions, set_keys
 from ui.home import HomePage
 from ui.i18n import tr
+from ui.library_care import LibraryCare
 from ui.settings import (
     LAST_STEP,
     LAST_WORKSHOP,
@@ -32,7 +34,6 @@ if TYPE_CHECKING:
 
 LIBRARY_FILES = "Accord libraries (*.sqlite3 *.db);;All files (*)"
 MESSAGE_MS = 10_000
-BACKUP_EVERY_MS = 30 * 60 * 1000
 
 
 class MainWindow(QMainWindow):
@@ -57,11 +58,6 @@ class MainWindow(QMainWindow):
         self._last_error = ""
         self._decorated = False
         self.decorate_after_paint = True
-        self._unsaved_to_backup = 0  # edits since the last automatic backup
-        self._backup_warned = False
-        self.backup_timer = QTimer(self)
-        self.backup_timer.setInterval(BACKUP_EVERY_MS)
-        self.backup_timer.timeout.connect(self.backup_if_changed)
         self.setWindowTitle(tr("Accord"))
         self.setMinimumSize(900, 600)
         self.resize(1200, 780)
@@ -72,6 +68,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.home)
         self.setCentralWidget(self.central)
+        self.care = LibraryCare(self)
         self.act = Actions(self)
         self.act.side_panel.setChecked(bool(self.settings.get(SIDE_PANEL)))
         self._connect_home()
@@ -95,6 +92,8 @@ class MainWindow(QMainWindow):
         self.home.retry_requested.connect(self.start)
         self.home.choose_library_requested.connect(self.open_library)
         self.home.new_library_requested.connect(self.new_library)
+        self.home.recover_requested.connect(self.care.recover_library)
+        self.home.afresh_requested.connect(self.care.start_afresh)
         self.home.selection_changed.connect(self._update_actions)
 
     def _update_actions(self) -> None:
@@ -131,21 +130,21 @@ class MainWindow(QMainWindow):
             repo = open_library(url, create_folder=is_default)
             return repo, repo.summaries()
 
-        self.runner.submit(work, self._library_opened, self._library_failed)
+        self.runner.submit(work, self._library_opened, self.library_failed)
 
     def _library_opened(self, result: tuple[Repository, list[Any]]) -> None:
         from ui.library import Library
 
         repo, summaries = result
-        self._forget_library()
+        self.forget_library()
         self.library = Library(repo, summaries, self)
         self.library.failed.connect(self.report)
         self.library.invalid.connect(lambda m: self.statusBar().showMessage(m, MESSAGE_MS))
         self.library.changed.connect(self._workshop_changed_in_library)
         self.library.restored.connect(self.home.select)
-        self.library.changed.connect(self._count_change)
-        self.library.undo_stack.indexChanged.connect(self._count_change)
-        self.backup_timer.start()
+        self.library.changed.connect(self.care.count_change)
+        self.library.undo_stack.indexChanged.connect(self.care.count_change)
+        self.care.timer.start()
         self._scope = hashlib.sha1(repo.where.encode()).hexdigest()[:12]
         self.undo_group.addStack(self.library.undo_stack)
         self.undo_group.setActiveStack(self.library.undo_stack)
@@ -155,7 +154,7 @@ class MainWindow(QMainWindow):
         self._update_actions()
         self.library_ready.emit()
 
-    def _forget_library(self) -> None:
+    def forget_library(self) -> None:
         if self.library is None:
             return
         self.close_workshop()
@@ -167,12 +166,27 @@ class MainWindow(QMainWindow):
         self.library.deleteLater()
         self.library = None
 
-    def _library_failed(self, exc: BaseException) -> None:
+    def library_failed(self, exc: BaseException) -> None:
+        from storage.errors import DamagedLibraryError
+
         if not isinstance(exc, AccordError):
             raise exc
-        self._forget_library()
-        self.home.show_error(exc.message)
+        self.forget_library()
+        damaged = isinstance(exc, DamagedLibraryError)
+        backup = False
+        if damaged:
+            from storage.backups import newest_good_backup
+
+            path = self.library_path()
+            backup = path is not None and newest_good_backup(path) is not None
+        self.home.show_error(exc.message, damaged=damaged, backup=backup)
         self._update_actions()
+
+    def library_path(self) -> Path | None:
+        """The library's file, or None for a library that is not a SQLite file."""
+        from storage.engine import resolve_url, sqlite_path
+
+        return sqlite_path(resolve_url(self.database))
 
     def _library_folder(self) -> str:
         from storage.engine import resolve_url, sqlite_path
@@ -199,81 +213,9 @@ class MainWindow(QMainWindow):
 
     def _switch_library(self, path: str) -> None:
         if path:
-            self._save_session()
+            self.save_session()
             self.database = path
             self.start()
-
-    # -- backups -----------------------------------------------------------------------------
-
-    def _library_path(self) -> Any:
-        from storage.engine import resolve_url, sqlite_path
-
-        return sqlite_path(resolve_url(self.database))
-
-    def _count_change(self, *_args: Any) -> None:
-        self._unsaved_to_backup += 1
-
-    def backup_if_changed(self) -> None:
-        """The automatic backup: off the GUI thread, skipped when nothing changed."""
-        path = self._library_path()
-        if path is None or not self._unsaved_to_backup:
-            return
-        self._unsaved_to_backup = 0
-
-        def work() -> None:
-            from storage.backups import rotate, take_backup
-
-            take_backup(path)
-            rotate(path)
-
-        self.runner.submit(work, lambda _r: None, self._backup_failed)
-
-    def _backup_failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, AccordError | OSError):
-            raise exc
-        if not self._backup_warned:  # warn once; work goes on
-            self._backup_warned = True
-            message = tr("The automatic backup failed ({reason}); your work is still saved.")
-            self.report(message.format(reason=str(exc).rstrip(".")))
-
-    def show_backups(self) -> None:
-        from ui.backups_dialog import BackupsDialog
-
-        path = self._library_path()
-        if path is None:
-            self.report(tr("Backups are made of SQLite library files; this library is not one."))
-            return
-        dialog = BackupsDialog(path, self)
-        dialog.restore_requested.connect(self.restore_backup)
-        dialog.exec()
-        dialog.deleteLater()
-
-    def restore_backup(self, backup: str) -> None:
-        """Close the library, restore the backup off the GUI thread, open it again."""
-        from pathlib import Path
-
-        path = self._library_path()
-        self._save_session()
-        self._forget_library()
-        self.home.show_loading()
-
-        def work() -> Any:
-            from storage.backups import restore
-
-            return restore(Path(backup), path)
-
-        def done(_safety: Any) -> None:
-            self.start()
-            self.statusBar().showMessage(tr("Backup restored."), MESSAGE_MS)
-
-        def failed(exc: BaseException) -> None:
-            self.start()  # the library is unchanged: open it again
-            if isinstance(exc, AccordError):
-                self.report(exc.message)
-            else:
-                raise exc
-
-        self.runner.submit(work, done, failed)
 
     def reload_library(self) -> None:
         if self.library is not None:
@@ -312,7 +254,7 @@ class MainWindow(QMainWindow):
             doc = WorkshopDocument(workshop, self.library.repository, self)
             doc.save_failed.connect(self.report)
             doc.saved.connect(self._saved)
-            doc.saved.connect(self._count_change)
+            doc.saved.connect(self.care.count_change)
             doc.field_changed.connect(self._title_changed)
             stack = QUndoStack(self)
             stack.setUndoLimit(500)
@@ -451,7 +393,7 @@ class MainWindow(QMainWindow):
         step = Step(step_value) if step_value in {s.value for s in Step} else None
         self.open_workshop(last, step)
 
-    def _save_session(self) -> None:
+    def save_session(self) -> None:
         self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self.settings.set(WINDOW_STATE, self.saveState())
         if self._scope:
@@ -463,8 +405,8 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._save_session()
-        self.backup_timer.stop()
+        self.save_session()
+        self.care.timer.stop()
         self.runner.wait()
         if self.library is not None:
             self.library.repository.close()
