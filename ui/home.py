@@ -163,6 +163,8 @@ class HomePage(QWidget):
         self.body.recover_button.setEnabled(backup)
         self.body.recover_button.setToolTip("" if backup else tr("There is no backup to restore."))
         self.body.afresh_button.setVisible(damaged)
+        for button in self.body.other_buttons:  # a damaged file needs a decision, not a retry
+            button.setVisible(not damaged)
         self.stack.setCurrentWidget(self.error)
         self.search.setEnabled(False)
         self.new_button.setEnabled(False)

@@ -74,6 +74,7 @@ class LibraryBody:
         assert self.error.button is not None
         self.error.button.clicked.connect(home.choose_library_requested)
         others = QHBoxLayout()
+        self.other_buttons = []
         for text, signal in (
             (tr("Start a new library…"), home.new_library_requested),
             (tr("Try again"), home.retry_requested),
@@ -81,6 +82,7 @@ class LibraryBody:
             button = QPushButton(text)
             button.clicked.connect(signal)
             others.addWidget(button)
+            self.other_buttons.append(button)
         self.error.layout().addLayout(others)
         self.error.layout().setAlignment(others, Qt.AlignmentFlag.AlignHCenter)
         # Only for a damaged library: recover it, or keep it aside and start afresh.
