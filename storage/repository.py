@@ -20,6 +20,8 @@ from storage.errors import UnknownWorkshopError, translate
 from workshop import model as d
 from workshop.i18n import _
 
+WRITE = "BEGIN IMMEDIATE"  # see storage.engine: writers take the write lock at once
+
 
 def utcnow() -> datetime:
     return datetime.now(UTC)
@@ -52,7 +54,10 @@ class Repository:
     def _write(self, workshop_id: str | None = None) -> Iterator[Connection]:
         """One transaction; touching ``updated_at`` of the workshop it changes."""
         try:
-            with self.engine.begin() as conn:
+            with (
+                self.engine.connect().execution_options(sqlite_begin=WRITE) as conn,
+                conn.begin(),
+            ):
                 yield conn
                 if workshop_id is not None:
                     conn.execute(
