@@ -11,7 +11,7 @@ from sqlalchemy.engine import URL, make_url
 
 ENV_VAR = "ACCORD_DATABASE_URL"
 LIBRARY_FILE = "library.sqlite3"
-BUSY_TIMEOUT_MS = 5000
+BUSY_TIMEOUT_MS = 1500  # other Accord windows hold the lock for ms; the GUI waits at most this
 
 
 def default_library_path() -> Path:

@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from storage.errors import StorageError
 from storage.repository import Repository
 from workshop.model import RaciRole, Workshop
+
+RETRY_MS = 5000
 
 
 class WorkshopDocument(QObject):
@@ -26,6 +28,10 @@ class WorkshopDocument(QObject):
         super().__init__(parent)
         self.workshop = workshop
         self.repository = repository
+        self._pending: list[tuple[Any, tuple[Any, ...]]] = []  # changes not yet stored
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setInterval(RETRY_MS)
+        self._retry_timer.timeout.connect(self.retry)
 
     # -- reading ------------------------------------------------------------------------
 
@@ -103,10 +109,24 @@ class WorkshopDocument(QObject):
         self.children_changed.emit("activities")
 
     def _persist(self, method: Any, *args: Any) -> None:
-        try:
-            method(*args)
-        except StorageError as exc:
-            # The edit stays in the open workshop; the user is told it is not saved.
-            self.save_failed.emit(exc.message)
-        else:
-            self.saved.emit()
+        """Store one change. If the library refuses (locked, read-only, disk full), the change
+        stays in the open workshop and waits, in order, to be stored on the next retry."""
+        self._pending.append((method, args))
+        self.retry()
+
+    @property
+    def unsaved(self) -> int:
+        return len(self._pending)
+
+    def retry(self) -> None:
+        while self._pending:
+            method, args = self._pending[0]
+            try:
+                method(*args)
+            except StorageError as exc:
+                self.save_failed.emit(exc.message)
+                self._retry_timer.start()
+                return
+            self._pending.pop(0)
+        self._retry_timer.stop()
+        self.saved.emit()

@@ -202,5 +202,5 @@ class WorkshopView(QWidget):
             self.saved.setText(tr("All changes saved"))
             theme.apply(self.saved, theme.Type.CAPTION, theme.Tone.NEUTRAL)
         else:
-            self.saved.setText(tr("Not saved — see the message"))
+            self.saved.setText(tr("Not saved yet — retrying every few seconds"))
             theme.apply(self.saved, theme.Type.CAPTION, theme.Tone.ERROR)

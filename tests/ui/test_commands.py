@@ -62,8 +62,18 @@ def test_a_failed_save_keeps_the_edit_and_says_why(repo: Repository, library_pat
     blocker.execute("BEGIN EXCLUSIVE")
     try:
         doc.set_value("client", "Still here")
+        assert doc.unsaved == 1
+        doc.set_value("location", "Hamburg")  # queues behind the first, in order
+        assert doc.unsaved == 2
     finally:
         blocker.execute("ROLLBACK")
         blocker.close()
     assert doc.workshop.client == "Still here"  # the edit is not lost from the open workshop
     assert messages and "in use by another program" in messages[0]
+    # Once the library is free again, the retry stores both, in order.
+    saved: list[bool] = []
+    doc.saved.connect(lambda: saved.append(True))
+    doc.retry()
+    assert doc.unsaved == 0 and saved == [True]
+    stored = repo.get(w.id)
+    assert (stored.client, stored.location) == ("Still here", "Hamburg")
