@@ -405,12 +405,35 @@ class MainWindow(QMainWindow):
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._may_close():
+            event.ignore()
+            return
         self.save_session()
         self.care.timer.stop()
         self.runner.wait()
         if self.library is not None:
             self.library.repository.close()
         super().closeEvent(event)
+
+    def _may_close(self) -> bool:
+        """Last try to store queued changes; if some still can't be, ask before quitting."""
+        unsaved = 0
+        for doc, _stack in self._sessions.values():
+            doc.retry()
+            unsaved += doc.unsaved
+        if not unsaved:
+            return True
+        from ui import dialogs
+
+        return dialogs.ask(
+            self,
+            tr("Unsaved changes"),
+            tr("{n} change(s) could not be saved to the library yet. Quit anyway?").format(
+                n=unsaved
+            ),
+            tr("Quit and lose them"),
+            tr("Cancel keeps Accord open and keeps trying to save them."),
+        )
 
     # -- messages --------------------------------------------------------------------------------
 

@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
+import pytest
 from PySide6.QtGui import QUndoStack
+from pytestqt.qtbot import QtBot
 
-from storage.engine import make_engine
+from storage.engine import make_engine, resolve_url
+from storage.library import open_library
 from storage.repository import Repository
 from ui.commands import SetField, SetItemField
 from ui.document import WorkshopDocument
+from ui.main_window import MainWindow
 from workshop.editing import new_workshop
 from workshop.model import Participant
 
@@ -77,3 +82,42 @@ def test_a_failed_save_keeps_the_edit_and_says_why(repo: Repository, library_pat
     assert doc.unsaved == 0 and saved == [True]
     stored = repo.get(w.id)
     assert (stored.client, stored.location) == ("Still here", "Hamburg")
+
+
+def test_quitting_with_changes_the_library_refused_asks_first(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    library_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui import dialogs
+
+    w = new_workshop("Quit")
+    repo = open_library(resolve_url(str(library_path)))
+    repo.add(w)
+    repo.close()
+    window = make_window()
+    window.open_workshop(w.id)
+    assert window.view is not None and window.library is not None
+    monkeypatch.setattr(dialogs, "tell", lambda *_a, **_k: None)
+    answers: list[bool] = [False]
+    monkeypatch.setattr(dialogs, "ask", lambda *_a, **_k: answers.pop(0))
+    window.library.repository.engine.dispose()
+    window.library.repository.engine = make_engine(
+        window.library.repository.engine.url, busy_timeout_ms=50
+    )
+    blocker = sqlite3.connect(library_path, isolation_level=None)
+    blocker.execute("PRAGMA locking_mode = EXCLUSIVE")
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        window.view.doc.set_value("client", "Unsaved")
+        window.close()
+        assert window.isVisible()  # the user chose to stay: nothing lost
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+    window.close()  # now it saves on the way out
+    assert not window.isVisible()
+    check = open_library(resolve_url(str(library_path)))
+    assert check.get(w.id).client == "Unsaved"
+    check.close()
