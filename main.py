@@ -65,6 +65,31 @@ def build_parser() -> argparse.ArgumentParser:
         "restore", help="replace the library with a backup (the current one is backed up first)"
     )
     restore.add_argument("file", metavar="FILE")
+    wexport = commands.add_parser(
+        "workshop-export", help="write one workshop to a portable .accord.json file"
+    )
+    wexport.add_argument("id", metavar="ID")
+    wexport.add_argument("--out", required=True, metavar="FILE.accord.json")
+    wimport = commands.add_parser(
+        "workshop-import",
+        help="add the workshop in a .accord.json file to the library and print its id",
+    )
+    wimport.add_argument("file", metavar="FILE.accord.json")
+    choice = wimport.add_mutually_exclusive_group()
+    choice.add_argument(
+        "--as-copy",
+        dest="as_copy",
+        action="store_const",
+        const=True,
+        help="if the workshop is already in the library, add a copy with new ids",
+    )
+    choice.add_argument(
+        "--replace",
+        dest="as_copy",
+        action="store_const",
+        const=False,
+        help="if the workshop is already in the library, replace it with the file's content",
+    )
     return parser
 
 
@@ -105,6 +130,44 @@ def cmd_restore(database: str | None, file: str) -> int:
     safety = restore(Path(file).expanduser(), library)
     _repository(database).close()  # opens, checks and migrates what was restored
     print(f"Restored {file} into {library}; the previous library was kept as {safety}.")
+    return 0
+
+
+def cmd_workshop_export(database: str | None, workshop_id: str, out: str) -> int:
+    from storage.transfer import export_workshop
+
+    target = Path(out).expanduser()
+    repo = _repository(database)
+    try:
+        export_workshop(repo, workshop_id, target)
+    finally:
+        repo.close()
+    print(target)
+    return 0
+
+
+def cmd_workshop_import(database: str | None, file: str, as_copy: bool | None) -> int:
+    from storage.transfer import import_workshop
+    from workshop.i18n import _
+    from workshop.portable import digest_matches
+
+    repo = _repository(database)
+    try:
+        workshop_id = import_workshop(repo, Path(file).expanduser(), as_copy)
+        workshop = repo.get(workshop_id)
+    finally:
+        repo.close()
+    for version in workshop.versions:
+        if not digest_matches(version):
+            print(
+                _(
+                    "Warning: the digest of agreement version {number} does not match its "
+                    "text — it is not the signed text."
+                ).format(number=version.number),
+                file=sys.stderr,
+            )
+    print(_("Imported “{title}”.").format(title=workshop.title))
+    print(workshop_id)
     return 0
 
 
@@ -230,6 +293,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_backup(args.database, args.out)
         if args.command == "restore":
             return cmd_restore(args.database, args.file)
+        if args.command == "workshop-export":
+            return cmd_workshop_export(args.database, args.id, args.out)
+        if args.command == "workshop-import":
+            return cmd_workshop_import(args.database, args.file, args.as_copy)
         from ui.app import run
 
         return run(database=args.database, quit_after_show=args.quit_after_show)

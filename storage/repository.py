@@ -108,12 +108,15 @@ class Repository:
             raise self._unknown()
         return found[0]
 
-    def add(self, workshop: d.Workshop) -> None:
-        """Store a whole new workshop (with all its children) in one transaction."""
+    def add(self, workshop: d.Workshop, replace: bool = False) -> None:
+        """Store a whole new workshop (with all its children) in one transaction; with
+        ``replace``, whatever the library held under its id goes in the same transaction."""
         now = utcnow()
         workshop.created_at = workshop.created_at or now
         workshop.updated_at = now
         with self._write() as conn:
+            if replace:
+                conn.execute(delete(c.WORKSHOPS).where(c.WORKSHOPS.c.id == workshop.id))
             conn.execute(insert(c.WORKSHOPS).values(c.workshop_values(workshop)))
             for name in c.WRITE_ORDER:
                 items = getattr(workshop, name)

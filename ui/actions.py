@@ -41,6 +41,15 @@ class Actions:
         self.new_library = self._make(tr("New &Library…"), None, w.new_library)
         self.reload = self._make(tr("&Reload Library"), "Ctrl+R", w.reload_library)
         self.backups = self._make(tr("&Backups…"), None, w.care.show_backups)
+        self.export = self._make(
+            tr("&Export Workshop…"), "Ctrl+E", lambda: w.files.export_workshop()
+        )
+        self.import_ = self._make(
+            tr("&Import Workshop…"), "Ctrl+I", lambda: w.files.import_workshop()
+        )
+        self.from_template = self._make(
+            tr("New from &Template…"), None, lambda: w.files.import_workshop(as_copy=True)
+        )
         self.duplicate = self._make(
             tr("D&uplicate Workshop"), "Ctrl+D", w.duplicate_selected, "copy"
         )
@@ -99,6 +108,10 @@ class Actions:
                 None,
                 self.duplicate,
                 self.delete,
+                None,
+                self.export,
+                self.import_,
+                self.from_template,
                 None,
                 self.quit,
             ),

@@ -23,6 +23,7 @@ SHORTCUTS = (
     ("Ctrl+D", "Duplicate the selected workshop"),
     ("Delete", "Delete the selected workshop (undo with Ctrl+Z)"),
     ("Ctrl+R", "Reload the library"),
+    ("Ctrl+E / Ctrl+I", "Export the workshop to a file / import one"),
     ("Ctrl+PgDown / Ctrl+PgUp", "Next / previous step"),
     ("Ctrl+G", "Show or hide guidance and gaps beside the step"),
     ("Ctrl+Shift+A", "Add a participant (Escape before typing takes it back)"),

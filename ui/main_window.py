@@ -23,6 +23,7 @@ from ui.settings import (
     Settings,
 )
 from ui.tasks import TaskRunner
+from ui.workshop_files import WorkshopFiles
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.central.addWidget(self.home)
         self.setCentralWidget(self.central)
         self.care = LibraryCare(self)
+        self.files = WorkshopFiles(self)
         self.act = Actions(self)
         self.act.side_panel.setChecked(bool(self.settings.get(SIDE_PANEL)))
         self._connect_home()
@@ -104,6 +106,9 @@ class MainWindow(QMainWindow):
         a.new.setEnabled(has_library)
         a.reload.setEnabled(has_library)
         a.backups.setEnabled(has_library)
+        a.export.setEnabled(selected or (not on_home and self.view is not None))
+        a.import_.setEnabled(has_library)
+        a.from_template.setEnabled(has_library)
         a.duplicate.setEnabled(selected or (not on_home and self.view is not None))
         a.delete.setEnabled(selected)
         a.rename.setEnabled(selected or not on_home)

@@ -1,0 +1,477 @@
+"""Portable workshop files: lossless, canonical, and safe against any file a person hands in."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import fields
+from datetime import UTC, date, datetime, timedelta, timezone
+from decimal import Decimal
+from typing import Any
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from workshop import portable
+from workshop.demo import build_demo_workshop
+from workshop.errors import AccordError
+from workshop.model import (
+    AgreementVersion,
+    RaciRole,
+    Signatory,
+    Signature,
+    SignatureKind,
+    Team,
+    VersionStatus,
+    Workshop,
+)
+from workshop.portable import ImportFileError, digest_matches, dumps, loads, renew_ids
+
+SNAPSHOT = json.dumps({"title": "Agreement", "target": "4800000", "city": "Zürich"})
+
+
+def signed_workshop() -> Workshop:
+    w = build_demo_workshop(date(2026, 11, 23))
+    w.created_at = datetime(2026, 11, 1, 8, 30, tzinfo=UTC)
+    w.updated_at = datetime(2026, 11, 20, 17, 45, 12, 345678, tzinfo=UTC)
+    w.activities[0].roles[w.parties[0].id] = frozenset({RaciRole.RESPONSIBLE, RaciRole.ACCOUNTABLE})
+    w.versions = [
+        AgreementVersion(
+            number=1,
+            status=VersionStatus.SIGNED,
+            snapshot=SNAPSHOT,
+            digest=hashlib.sha256(SNAPSHOT.encode("utf-8")).hexdigest(),
+            contains_open_points=True,
+            created_at=datetime(2026, 11, 24, 15, 0, tzinfo=UTC),
+            signed_at=datetime(2026, 11, 24, 15, 20, 5, 250000, tzinfo=UTC),
+            signatories=[
+                Signatory(
+                    name="Jana Richter",
+                    title="VP Sales",
+                    team=Team.SALES,
+                    signature=Signature(
+                        kind=SignatureKind.DRAWN,
+                        strokes=[[(0.0, 1.5), (2.25, 3.125), (4.0, 0.1)], [(10.0, 10.0)]],
+                        signed_at=datetime(2026, 11, 24, 15, 19, tzinfo=UTC),
+                    ),
+                ),
+                Signatory(
+                    name="Marco Bianchi",
+                    title="Head of Marketing",
+                    team=Team.MARKETING,
+                    signature=Signature(kind=SignatureKind.TYPED, typed_name="Marco Bianchi"),
+                ),
+                Signatory(name="Not yet", team=Team.LEADERSHIP),
+            ],
+        ),
+        AgreementVersion(number=2, created_at=datetime(2026, 11, 25, tzinfo=UTC)),
+    ]
+    return w
+
+
+def document() -> dict[str, Any]:
+    return json.loads(dumps(signed_workshop()))  # type: ignore[no-any-return]
+
+
+def refusal(doc: Any) -> str:
+    with pytest.raises(ImportFileError) as caught:
+        loads(json.dumps(doc))
+    return caught.value.message
+
+
+# -- lossless and canonical ------------------------------------------------------------------
+
+
+def test_round_trip_is_lossless_field_for_field() -> None:
+    original = signed_workshop()
+    assert original.activities[0].roles  # the demo fills the RACI matrix
+    back = loads(dumps(original))
+    for f in fields(Workshop):
+        assert getattr(back, f.name) == getattr(original, f.name), f.name
+    assert back == original
+    assert isinstance(back.goal.target, Decimal)
+    assert (
+        back.versions[0].signatories[0].signature == original.versions[0].signatories[0].signature
+    )
+
+
+def test_values_are_written_plainly() -> None:
+    doc = document()
+    assert doc["format"] == "accord-workshop" and doc["version"] == 1
+    assert doc["exported_by"].startswith("Accord ")
+    w = doc["workshop"]
+    assert isinstance(w["goal"]["target"], str)
+    assert w["updated_at"] == "2026-11-20T17:45:12.345678+00:00"
+    assert all(sorted(r) == r for a in w["activities"] for r in a["roles"].values())
+    assert ["A", "R"] in [r for a in w["activities"] for r in a["roles"].values()]
+    stroke = w["versions"][0]["signatories"][0]["signature"]["strokes"][0]
+    assert stroke[1] == [2.25, 3.125]
+
+
+def test_dumps_is_canonical() -> None:
+    one = signed_workshop()
+    two = loads(dumps(one))
+    # The same content held differently in memory: other dict and set orders.
+    for activity in two.activities:
+        activity.roles = {
+            party: frozenset(sorted(roles, reverse=True))
+            for party, roles in reversed(list(activity.roles.items()))
+        }
+    for vote in two.votes:
+        vote.tallies = dict(reversed(list(vote.tallies.items())))
+    assert two == one
+    assert dumps(two) == dumps(one)
+    assert dumps(loads(dumps(one))) == dumps(one)
+
+
+def test_other_time_zones_are_written_in_utc_and_stay_the_same_moment() -> None:
+    w = signed_workshop()
+    w.created_at = datetime(2026, 1, 1, 9, 0, tzinfo=timezone(timedelta(hours=2)))
+    text = dumps(w)
+    assert '"created_at": "2026-01-01T07:00:00+00:00"' in text
+    assert loads(text).created_at == w.created_at
+
+
+def test_bytes_with_a_byte_order_mark_are_read() -> None:
+    w = signed_workshop()
+    assert loads(b"\xef\xbb\xbf" + dumps(w).encode("utf-8")) == w
+
+
+# -- refusals: each one sentence, saying what and where -------------------------------------
+
+
+def test_refusals_are_accord_errors() -> None:
+    assert issubclass(ImportFileError, AccordError)
+
+
+def test_wrong_format() -> None:
+    doc = document()
+    doc["format"] = "something-else"
+    assert "not an Accord workshop file" in refusal(doc)
+    assert "not an Accord workshop file" in refusal([1, 2, 3])
+
+
+def test_newer_version() -> None:
+    doc = document()
+    doc["version"] = 7
+    assert refusal(doc) == (
+        "This file was written by a newer version of Accord (file version 7); "
+        "update Accord to open it."
+    )
+
+
+@pytest.mark.parametrize("version", [0, -1, "1", None, True, 1.0])
+def test_older_or_unknown_version(version: Any) -> None:
+    doc = document()
+    doc["version"] = version
+    message = refusal(doc)
+    assert "version" in message and "newer" not in message
+
+
+def test_bad_enum() -> None:
+    doc = document()
+    doc["workshop"]["participants"][1]["team"] = "finance"
+    assert refusal(doc) == (
+        "“team” of item 2 of participants is not one of sales, marketing, leadership, other."
+    )
+    doc = document()
+    doc["workshop"]["activities"][0]["roles"] = {doc["workshop"]["parties"][0]["id"]: ["X"]}
+    assert refusal(doc).startswith("“roles” of item 1 of activities is not one of R, A, C, I")
+
+
+def test_missing_name() -> None:
+    doc = document()
+    del doc["workshop"]["activities"][2]["name"]
+    assert refusal(doc) == "Item 3 of activities has no name."
+    doc = document()
+    del doc["workshop"]["action_items"][0]["owner_id"]
+    assert refusal(doc) == "Item 1 of action items has no owner id."
+
+
+def test_missing_workshop_title() -> None:
+    doc = document()
+    doc["workshop"]["title"] = "   "
+    assert refusal(doc) == "The workshop has no title."
+
+
+def test_bad_decimal() -> None:
+    for bad in ["12,5", "NaN", "Infinity", "1_000", "", "١٢", "1e999999"]:
+        doc = document()
+        doc["workshop"]["goal"]["target"] = bad
+        message = refusal(doc)
+        assert message.startswith("“goal.target” is "), (bad, message)
+    doc = document()
+    doc["workshop"]["goal"]["target"] = 12.5
+    assert refusal(doc) == "“goal.target” must be a number written as text, such as “12.5”."
+    doc = document()
+    doc["workshop"]["kpis"][1]["target"] = "lots"
+    assert refusal(doc) == "“target” of item 2 of KPIs is not a number."
+
+
+def test_nan_in_json_is_refused() -> None:
+    text = dumps(signed_workshop()).replace(
+        '"dots_per_participant": 3', '"dots_per_participant": NaN'
+    )
+    with pytest.raises(ImportFileError, match="NaN"):
+        loads(text)
+
+
+def test_dangling_role_party() -> None:
+    doc = document()
+    doc["workshop"]["activities"][1]["roles"]["f" * 32] = ["A"]
+    assert refusal(doc) == (
+        f"Item 2 of activities gives a role to “{'f' * 32}”, which is not the id of a party "
+        "in the file."
+    )
+
+
+def test_owner_must_be_a_participant() -> None:
+    doc = document()
+    doc["workshop"]["action_items"][0]["owner_id"] = doc["workshop"]["parties"][0]["id"]
+    assert refusal(doc) == (
+        "“owner_id” of item 1 of action items is not the id of a participant in the file."
+    )
+
+
+def test_duplicate_ids() -> None:
+    doc = document()
+    doc["workshop"]["kpis"][3]["id"] = doc["workshop"]["participants"][0]["id"]
+    assert refusal(doc) == "Item 4 of KPIs has the same id as another part of the file."
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (("date",), "2026-13-01", "“date” is not a date (YYYY-MM-DD)."),
+        (("date",), "20260101", "“date” is not a date (YYYY-MM-DD)."),
+        (("created_at",), "2026-01-01T10:00:00", "“created_at” is not a date and time"),
+        (("funnel", "months"), -3, "“funnel.months” must be a whole number from 0"),
+        (("funnel", "months"), True, "“funnel.months” is not a whole number."),
+        (("term_months",), 2**70, "“term_months” must be a whole number from 0"),
+        (("notes",), None, "“notes” is not text."),
+        (("start_time",), "nine", "“start_time” is not a time of day (HH:MM)."),
+        (("goal",), [], "“goal” is not a JSON object."),
+        (("participants",), {}, "“participants” is not a list."),
+        (("agenda", 0), "x", "Item 1 of agenda items is not a JSON object."),
+        (("votes", 0, "tallies"), {"a": "1"}, "“tallies” of item 1 of votes is not a whole"),
+        (("id",), "", "“id” is not an id (text of 1 to 32 characters)."),
+        (("id",), "x" * 33, "“id” is not an id"),
+        (("versions", 0, "digest"), "abc", "“digest” of item 1 of agreement versions is not"),
+        (
+            ("versions", 0, "signatories", 0, "signature", "kind"),
+            "stamped",
+            "“signature.kind” of signatory 1 of item 1 of agreement versions is not one of",
+        ),
+        (
+            ("versions", 0, "signatories", 0, "signature", "strokes", 0, 1),
+            [1, "2"],
+            "“signature.strokes” of signatory 1 of item 1 of agreement versions holds a point",
+        ),
+        (
+            ("versions", 0, "signatories", 1, "team"),
+            None,
+            "“team” of signatory 2 of item 1 of agreement versions is not one of",
+        ),
+    ],
+)
+def test_field_refusals_name_the_field(path: tuple[Any, ...], value: Any, expected: str) -> None:
+    doc = document()
+    target = doc["workshop"]
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    message = refusal(doc)
+    assert message.startswith(expected), message
+    assert message.endswith(".") and "\n" not in message
+
+
+def test_missing_nested_field() -> None:
+    doc = document()
+    del doc["workshop"]["versions"][0]["signatories"][0]["signature"]["kind"]
+    assert refusal(doc) == (
+        "“signature.kind” of signatory 1 of item 1 of agreement versions is missing."
+    )
+
+
+def test_unknown_keys_are_ignored() -> None:
+    doc = document()
+    plain = loads(json.dumps(doc))
+    doc["comment"] = "hand-edited"
+    doc["workshop"]["colour"] = "blue"
+    doc["workshop"]["kpis"][0]["extra"] = {"nested": [1, 2]}
+    assert loads(json.dumps(doc)) == plain
+
+
+def test_too_deep() -> None:
+    doc = document()
+    nested: Any = "bottom"
+    for _ in range(30):
+        nested = [nested]
+    doc["workshop"]["colour"] = nested
+    message = refusal(doc)
+    assert message.startswith("The file nests data more than 20 levels deep (at workshop → colour")
+    with pytest.raises(ImportFileError, match="levels deep"):
+        loads("[" * 100_000 + "]" * 100_000)
+
+
+def test_too_many_items_and_too_long_text() -> None:
+    doc = document()
+    doc["workshop"]["votes"][0]["options"] = ["x"] * 10_001
+    assert refusal(doc).startswith("A list in the file has more than 10,000 items (at workshop")
+    doc = document()
+    doc["workshop"]["notes"] = "x" * 1_000_001
+    assert refusal(doc) == (
+        "A text in the file is longer than 1,000,000 characters (at workshop → notes)."
+    )
+
+
+def test_too_big() -> None:
+    message = "The file is larger than 20 MB, the most Accord imports."
+    with pytest.raises(ImportFileError, match=message):
+        loads(b" " * (portable.MAX_BYTES + 1))
+    with pytest.raises(ImportFileError, match=message):
+        loads(" " * (portable.MAX_BYTES + 1))
+
+
+def test_not_utf8_not_json_and_repeated_keys() -> None:
+    with pytest.raises(ImportFileError, match="not UTF-8"):
+        loads(b"\xff\xfe{}")
+    with pytest.raises(ImportFileError, match=r"not valid JSON \(line \d+, column \d+\)"):
+        loads(dumps(signed_workshop())[:-40])
+    with pytest.raises(ImportFileError, match="repeats the key “a”"):
+        loads('{"a": 1, "a": 2}')
+    with pytest.raises(ImportFileError, match="not valid Unicode"):
+        loads('{"format": "accord-workshop", "x": "\\ud800"}')
+
+
+# -- ids and digests --------------------------------------------------------------------------
+
+
+def test_renew_ids_gives_every_part_a_fresh_id_and_keeps_references() -> None:
+    original = signed_workshop()
+    copy = renew_ids(original)
+    assert copy.title == original.title and copy.status == original.status
+    old_ids = {original.id} | {
+        item.id
+        for f in fields(Workshop)
+        if isinstance(getattr(original, f.name), list)
+        for item in getattr(original, f.name)
+    }
+    old_ids |= {s.id for v in original.versions for s in v.signatories}
+    new_ids = {copy.id} | {
+        item.id
+        for f in fields(Workshop)
+        if isinstance(getattr(copy, f.name), list)
+        for item in getattr(copy, f.name)
+    }
+    new_ids |= {s.id for v in copy.versions for s in v.signatories}
+    assert len(new_ids) == len(old_ids) and not new_ids & old_ids
+    parties = {p.id for p in copy.parties}
+    assert all(set(a.roles) <= parties for a in copy.activities)
+    assert [r for a in copy.activities for r in a.roles.values()] == [
+        r for a in original.activities for r in a.roles.values()
+    ]
+    people = {p.id for p in copy.participants}
+    assert all(a.owner_id in people for a in copy.action_items if a.owner_id)
+    assert sum(a.owner_id is not None for a in copy.action_items) == sum(
+        a.owner_id is not None for a in original.action_items
+    )
+    assert copy.versions[0].snapshot == SNAPSHOT
+    assert copy.versions[0].digest == original.versions[0].digest
+    assert loads(dumps(copy)) == copy  # still a valid file
+
+
+def test_digest_matches() -> None:
+    w = signed_workshop()
+    signed, draft = w.versions
+    assert digest_matches(signed) and digest_matches(draft)
+    doc = document()
+    doc["workshop"]["versions"][0]["snapshot"] = SNAPSHOT.replace("4800000", "9800000")
+    tampered = loads(json.dumps(doc))  # loads reads it; the caller warns
+    assert not digest_matches(tampered.versions[0])
+
+
+# -- fuzzing: any input is a workshop or one ImportFileError ----------------------------------
+
+JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=20),
+    lambda children: (
+        st.lists(children, max_size=5) | st.dictionaries(st.text(max_size=10), children, max_size=5)
+    ),
+    max_leaves=30,
+)
+FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+VALID = dumps(signed_workshop())
+VALID_DOC = json.loads(VALID)
+
+
+def loads_or_refuses(text: str | bytes) -> None:
+    try:
+        result = loads(text)
+    except ImportFileError as exc:
+        assert exc.message and "\n" not in exc.message
+    else:
+        assert isinstance(result, Workshop)
+
+
+@FAST
+@given(value=JSON)
+def test_random_json_is_refused_cleanly(value: Any) -> None:
+    loads_or_refuses(json.dumps(value))
+    loads_or_refuses(json.dumps({"format": "accord-workshop", "version": 1, "workshop": value}))
+
+
+@FAST
+@given(data=st.binary(max_size=200))
+def test_random_bytes_are_refused_cleanly(data: bytes) -> None:
+    loads_or_refuses(data)
+
+
+def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    found = [prefix] if prefix else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            found += _paths(item, (*prefix, i))
+    return found
+
+
+PATHS = _paths(VALID_DOC)
+
+
+def _mutated(path: tuple[Any, ...], new: Any, delete: bool) -> str:
+    doc = json.loads(VALID)
+    target = doc
+    for key in path[:-1]:
+        target = target[key]
+    if delete:
+        del target[path[-1]]
+    else:
+        target[path[-1]] = new
+    return json.dumps(doc)
+
+
+@FAST
+@given(path=st.sampled_from(PATHS))
+def test_deleting_any_key_or_item(path: tuple[Any, ...]) -> None:
+    loads_or_refuses(_mutated(path, None, delete=True))
+
+
+@FAST
+@given(path=st.sampled_from(PATHS), value=JSON)
+def test_changing_any_value(path: tuple[Any, ...], value: Any) -> None:
+    loads_or_refuses(_mutated(path, value, delete=False))
+
+
+@FAST
+@given(cut=st.integers(min_value=0, max_value=len(VALID)))
+def test_truncating_the_file(cut: int) -> None:
+    loads_or_refuses(VALID[:cut])
+    loads_or_refuses(VALID.encode("utf-8")[:cut])
