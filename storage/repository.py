@@ -16,7 +16,7 @@ from sqlalchemy.exc import DBAPIError
 
 from storage import convert as c
 from storage.engine import describe
-from storage.errors import UnknownWorkshopError, translate
+from storage.errors import LibraryLockedError, UnknownWorkshopError, translate
 from workshop import model as d
 from workshop.i18n import _
 
@@ -320,4 +320,28 @@ class Repository:
         with self._write() as conn:
             conn.execute(
                 update(c.WORKSHOPS).where(c.WORKSHOPS.c.id == workshop_id).values(deleted_at=None)
+            )
+
+    def commit_durably(self) -> None:
+        """Make everything committed so far survive a power cut, not only a crash: the
+        write-ahead log is checkpointed into the library file with full syncs. For moments
+        that must never be lost, such as an agreement being signed."""
+        if self.engine.url.get_backend_name() != "sqlite":
+            return
+        raw = self.engine.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("PRAGMA synchronous = FULL")
+            busy = cursor.execute("PRAGMA wal_checkpoint(FULL)").fetchone()[0]
+            cursor.execute("PRAGMA synchronous = NORMAL")
+        except DBAPIError as exc:
+            raise (translate(exc, self.where) or exc) from exc
+        finally:
+            raw.close()
+        if busy:
+            raise LibraryLockedError(
+                _(
+                    "The library {where} is busy, so the change could not be written through "
+                    "to disk yet; try again in a moment."
+                ).format(where=self.where)
             )

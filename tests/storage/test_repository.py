@@ -173,3 +173,19 @@ def test_library_path_with_spaces_and_non_ascii(tmp_path: Path) -> None:
     reopened = open_library(resolve_url(str(path)))
     assert len(reopened.summaries()) == 2
     reopened.close()
+
+
+def test_a_durable_commit_writes_the_log_through_to_the_library_file(
+    repo: Repository, library_path: Path
+) -> None:
+    w = new_workshop("Signed today")
+    repo.add(w)
+    wal = library_path.with_name(library_path.name + "-wal")
+    repo.commit_durably()
+    # Everything is in the main file now: a reader that ignores the log still sees it.
+    copy = library_path.with_name("main-file-only.sqlite3")
+    copy.write_bytes(library_path.read_bytes())
+    db = sqlite3.connect(copy)
+    assert db.execute("SELECT title FROM workshops").fetchall() == [("Signed today",)]
+    db.close()
+    assert wal.exists()  # WAL mode stays on; only its content was checkpointed
