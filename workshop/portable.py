@@ -1,8 +1,8 @@
 """Portable workshop files (``.accord.json``): one workshop, every field, as canonical JSON.
 
 :func:`dumps` writes a file; :func:`loads` reads one and treats it as untrusted: it checks
-size, encoding, JSON syntax and the limits in :mod:`workshop.portable_format` before building anything, then validates
-every field and every reference. Any problem is an :class:`ImportFileError` carrying one
+size, encoding, JSON syntax and the limits (:mod:`workshop.portable_format`) before building
+anything, then validates every field and every reference. Any problem is an :class:`ImportFileError` carrying one
 sentence that names the problem and where it is. The format is documented in
 ``docs/workshop-file.md``.
 """
