@@ -2,9 +2,9 @@
 
 :func:`dumps` writes a file; :func:`loads` reads one and treats it as untrusted: it checks
 size, encoding, JSON syntax and the limits (:mod:`workshop.portable_format`) before building
-anything, then validates every field and every reference. Any problem is an :class:`ImportFileError` carrying one
-sentence that names the problem and where it is. The format is documented in
-``docs/workshop-file.md``.
+anything, then validates every field and every reference. Any problem is an
+:class:`ImportFileError` carrying one sentence that names the problem and where it is. The
+format is documented in ``docs/workshop-file.md``.
 """
 
 from __future__ import annotations
