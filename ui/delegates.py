@@ -58,7 +58,13 @@ class ChoiceDelegate(QStyledItemDelegate):
 
 
 class NumberDelegate(QStyledItemDelegate):
-    """A line edit that only takes what a number can be made of (digits, separators, sign)."""
+    """A right-aligned line edit for a number. ``strict`` takes only what a number can be made
+    of (digits, separators, sign); otherwise anything typed reaches the column's own check,
+    which explains it (e.g. "90 min")."""
+
+    def __init__(self, parent: Any = None, strict: bool = True) -> None:
+        super().__init__(parent)
+        self.strict = strict
 
     PATTERN = QRegularExpression("^[+-]?[0-9 .,'\u00a0\u202f]*$")  # NBSP, narrow NBSP
 
@@ -69,9 +75,24 @@ class NumberDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         editor = QLineEdit(parent)
-        editor.setValidator(QRegularExpressionValidator(self.PATTERN, editor))
+        if self.strict:
+            editor.setValidator(QRegularExpressionValidator(self.PATTERN, editor))
         editor.setAlignment(Qt.AlignmentFlag.AlignRight)
         return editor
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QLineEdit)
+        value = index.data(Qt.ItemDataRole.EditRole)
+        editor.setText("" if value is None else str(value))
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QLineEdit)
+        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class DateDelegate(QStyledItemDelegate):

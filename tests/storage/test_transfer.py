@@ -7,7 +7,6 @@ import json
 import sqlite3
 from collections.abc import Container, Iterator
 from dataclasses import fields
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -17,46 +16,16 @@ from storage.engine import resolve_url
 from storage.library import open_library
 from storage.repository import Repository
 from storage.transfer import ImportConflictError, export_workshop, import_workshop
-from workshop.demo import build_demo_workshop
+from tests.workshop.test_portable import signed_workshop
 from workshop.model import (
-    AgreementVersion,
-    Signatory,
-    Signature,
-    SignatureKind,
-    Team,
-    VersionStatus,
     Workshop,
 )
 from workshop.portable import ImportFileError, digest_matches, loads
 
-SNAPSHOT = '{"agreement": "MQL = score 65 and a verified business e-mail", "city": "Köln"}'
-
 
 def signed_demo() -> Workshop:
-    w = build_demo_workshop(date(2026, 11, 23))
-    w.versions = [
-        AgreementVersion(
-            number=1,
-            status=VersionStatus.SIGNED,
-            snapshot=SNAPSHOT,
-            digest=hashlib.sha256(SNAPSHOT.encode("utf-8")).hexdigest(),
-            created_at=datetime(2026, 11, 24, 15, 0, tzinfo=UTC),
-            signed_at=datetime(2026, 11, 24, 15, 20, 5, 250000, tzinfo=UTC),
-            signatories=[
-                Signatory(
-                    name="Jana Richter",
-                    title="VP Sales",
-                    team=Team.SALES,
-                    signature=Signature(
-                        kind=SignatureKind.DRAWN,
-                        strokes=[[(0.0, 1.5), (2.25, 3.125)], [(10.0, 10.0)]],
-                        signed_at=datetime(2026, 11, 24, 15, 19, tzinfo=UTC),
-                    ),
-                )
-            ],
-        )
-    ]
-    return w
+    """The demo workshop with a signed agreement version (shared with the file-format tests)."""
+    return signed_workshop()
 
 
 def content_hash(library: Path) -> str:
@@ -226,7 +195,7 @@ def test_a_tampered_signed_snapshot_is_detected(
     _, path = exported
     doc = json.loads(path.read_text(encoding="utf-8"))
     version = doc["workshop"]["versions"][0]
-    version["snapshot"] = version["snapshot"].replace("score 65", "score 40")
+    version["snapshot"] = version["snapshot"].replace("4800000", "4000000")  # an edited target
     tampered = tmp_path / "tampered.accord.json"
     tampered.write_text(json.dumps(doc), encoding="utf-8")
     target, _ = other

@@ -7,14 +7,10 @@ import re
 from collections import Counter
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
-    QLineEdit,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -22,6 +18,7 @@ from ui import theme
 from ui.binding import bind
 from ui.collection_editor import CollectionEditor
 from ui.collection_model import Column, Kind
+from ui.delegates import NumberDelegate
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.pages.base import StepPage, card
@@ -59,34 +56,6 @@ def clean_minutes(text: str) -> int | None:
             field="duration_minutes",
         )
     return minutes
-
-
-class MinutesDelegate(QStyledItemDelegate):
-    """A plain line edit for minutes, so whatever is typed reaches the check and is explained."""
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        editor = QLineEdit(parent)
-        editor.setAlignment(Qt.AlignmentFlag.AlignRight)
-        return editor
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QLineEdit)
-        value = index.data(Qt.ItemDataRole.EditRole)
-        editor.setText("" if value is None else str(value))
-
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        assert isinstance(editor, QLineEdit)
-        model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
 class TransparencyPage(StepPage):
@@ -184,7 +153,9 @@ class TransparencyPage(StepPage):
         )
         self.meetings_table = self.meetings_editor.table
         self.meetings = self.meetings_editor.model
-        self.meetings_table.setItemDelegateForColumn(DURATION, MinutesDelegate(self.meetings_table))
+        self.meetings_table.setItemDelegateForColumn(
+            DURATION, NumberDelegate(self.meetings_table, strict=False)
+        )
         layout.addWidget(self.meetings_editor)
         return box
 
