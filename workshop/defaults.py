@@ -1,10 +1,12 @@
 """Starting points a new workshop is given, for the room to edit rather than write from
-scratch: lifecycle stages, typical overlap activities, and the standard shared KPIs."""
+scratch: a half-day agenda, lifecycle stages, typical overlap activities, and the standard
+shared KPIs."""
 
 from __future__ import annotations
 
 from workshop.i18n import _
-from workshop.model import Activity, Definition, Kpi
+from workshop.model import Activity, AgendaItem, Definition, Kpi
+from workshop.steps import Step
 
 
 def lifecycle_stages() -> list[Definition]:
@@ -91,4 +93,43 @@ def standard_kpis() -> list[Kpi]:
         Kpi(name=_("Customer acquisition cost (CAC)"), cadence=_("quarterly")),
         Kpi(name=_("Customer lifetime value (CLV)"), cadence=_("yearly")),
         Kpi(name=_("Marketing ROI"), unit="%", cadence=_("quarterly")),
+    ]
+
+
+def half_day_agenda() -> list[AgendaItem]:
+    """A four-hour session: one item per step, a break half-way and a wrap-up (240 minutes)."""
+
+    def item(title: str, step: Step | None, minutes: int, notes: str = "") -> AgendaItem:
+        return AgendaItem(
+            title=title,
+            step=step.value if step is not None else None,
+            planned_minutes=minutes,
+            notes=notes,
+        )
+
+    return [
+        item(
+            _("Welcome, goals for today and ground rules"),
+            Step.ROOM,
+            15,
+            _("Introductions; what must be decided before we leave."),
+        ),
+        item(
+            _("One shared goal and the reverse funnel"),
+            Step.GOAL,
+            35,
+            _("Agree the number first, then work the funnel back to monthly MQLs."),
+        ),
+        item(_("Common language: lifecycle stages and the customer"), Step.LANGUAGE, 40),
+        item(_("Break"), None, 15),
+        item(_("Shared responsibilities: who does what (RACI)"), Step.RESPONSIBILITIES, 35),
+        item(_("Accountability: commitments, KPIs and escalation"), Step.ACCOUNTABILITY, 40),
+        item(_("Transparency: what we share, and when"), Step.TRANSPARENCY, 25),
+        item(_("Review and sign the agreement"), Step.AGREEMENT, 25),
+        item(
+            _("Wrap-up: action items, parking lot, next steps"),
+            None,
+            10,
+            _("Owners and due dates for every action; date of the first review."),
+        ),
     ]

@@ -53,7 +53,8 @@ def new_workshop(
     facilitator: str = "",
 ) -> Workshop:
     """A new workshop with the two parties every agreement has, and starting points the
-    room edits: lifecycle stages, typical overlap activities and the standard KPIs."""
+    room edits: a half-day agenda, lifecycle stages, typical overlap activities and the
+    standard KPIs."""
     return Workshop(
         title=clean_title(title),
         client=client.strip(),
@@ -61,6 +62,7 @@ def new_workshop(
         location=location.strip(),
         facilitator=facilitator.strip(),
         parties=[Party(name=_("Sales")), Party(name=_("Marketing"))],
+        agenda=defaults.half_day_agenda(),
         definitions=defaults.lifecycle_stages(),
         activities=defaults.overlap_activities(),
         kpis=defaults.standard_kpis(),
