@@ -45,11 +45,13 @@ class CollectionEditor(QWidget):
         add_keys: str = "Insert",
         remove_keys: str = "Ctrl+Delete",
         parent: Any = None,
+        model_type: type[CollectionModel] = CollectionModel,
     ) -> None:
         super().__init__(parent)
         self.doc, self.stack, self.collection = doc, stack, collection
         self.noun, self.new_item = noun, new_item
-        self.model = CollectionModel(doc, stack, collection, columns, self)
+        # ``model_type``: a CollectionModel that adds columns of its own (computed, read-only).
+        self.model = model_type(doc, stack, collection, columns, self)
         edit = QAbstractItemView.EditTrigger
         self.table = row_table(
             noun.capitalize(),
