@@ -1,0 +1,145 @@
+"""User text made safe for ReportLab paragraphs, one face per run of characters.
+
+ReportLab's ``Paragraph`` reads a small markup language: ``a<b`` raises, ``<img src=...>``
+embeds a local file and ``<font color=...>`` is obeyed. Every piece of user text therefore goes
+through :func:`escape` before any markup is wrapped around it; :class:`TextSetter` then adds
+only the ``<font>`` tags for fallback faces and ``<br/>`` for line breaks.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from xml.sax.saxutils import escape as _xml_escape
+
+from exporters.fonts import FontSet
+from workshop.i18n import _
+
+PLACEHOLDER = "\u25a1"  # WHITE SQUARE, drawn in grey where no face has the character
+PLACEHOLDER_COLOUR = "#8a8f98"
+
+_LINE_BREAKS = str.maketrans({"\r": "\n", "\u2028": "\n", "\u2029": "\n", "\x85": "\n"})
+_SPACES = str.maketrans({"\t": " ", "\x0b": " ", "\x0c": " "})
+
+
+def escape(text: str) -> str:
+    """``&``, ``<`` and ``>`` as entities: the text prints literally and runs no markup."""
+    return _xml_escape(text)
+
+
+def _invisible(char: str) -> bool:
+    """Characters that have no ink of their own: controls, format marks, variation selectors."""
+    if char == "\n":
+        return False
+    code = ord(char)
+    if 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
+        return True
+    return unicodedata.category(char) in ("Cc", "Cf")
+
+
+def clean(text: str) -> str:
+    """Line breaks as ``\\n``, tabs as spaces, invisible controls dropped, Unicode in NFC."""
+    text = text.replace("\r\n", "\n").translate(_LINE_BREAKS).translate(_SPACES)
+    text = "".join(c for c in text if not _invisible(c))
+    try:
+        return unicodedata.normalize("NFC", text)
+    except UnicodeError:  # pragma: no cover - lone surrogates cannot be normalised
+        return text
+
+
+class TextSetter:
+    """Turns user text into paragraph markup and remembers characters no face could draw."""
+
+    def __init__(self, font_set: FontSet) -> None:
+        self.fonts = font_set
+        self.missing: set[str] = set()
+
+    def markup(self, text: str, face: str) -> str:
+        """``text`` as safe paragraph markup whose base face is ``face``."""
+        lines = clean(text).split("\n")
+        return "<br/>".join(self._line(line, face) for line in lines)
+
+    def _line(self, line: str, face: str) -> str:
+        parts: list[str] = []
+        for name, chars in self.fonts.runs(line, face):
+            if name is None:
+                self.missing.update(chars)
+                boxes = escape(PLACEHOLDER * len(chars))
+                parts.append(f'<font name="{face}" color="{PLACEHOLDER_COLOUR}">{boxes}</font>')
+            elif name == face:
+                parts.append(escape(chars))
+            else:
+                parts.append(f'<font name="{name}">{escape(chars)}</font>')
+        return "".join(parts)
+
+    def runs(self, text: str, *faces: str) -> list[tuple[str, str, bool]]:
+        """(face, characters, is_placeholder) runs for drawing straight onto a canvas."""
+        out: list[tuple[str, str, bool]] = []
+        for name, chars in self.fonts.runs(clean(text).replace("\n", " "), *faces):
+            if name is None:
+                self.missing.update(chars)
+                out.append((faces[-1], PLACEHOLDER * len(chars), True))
+            else:
+                out.append((name, chars, False))
+        return out
+
+
+# -- plain formatting of values ----------------------------------------------------------
+
+
+def _months() -> tuple[str, ...]:
+    return (
+        _("January"),
+        _("February"),
+        _("March"),
+        _("April"),
+        _("May"),
+        _("June"),
+        _("July"),
+        _("August"),
+        _("September"),
+        _("October"),
+        _("November"),
+        _("December"),
+    )
+
+
+def long_date(value: date | None) -> str:
+    """``1 January 2027``; an em dash when there is no date."""
+    if value is None:
+        return "—"
+    return f"{value.day} {_months()[value.month - 1]} {value.year}"
+
+
+def utc_time(value: datetime | None) -> str:
+    """``2026-11-23 14:05 UTC``: always stated in UTC, so nobody guesses the offset."""
+    if value is None:
+        return "—"
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    return value.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
+
+
+def number(value: Decimal | int | None) -> str:
+    """``4,000,000`` or ``6.25``: grouped thousands, no exponent, no trailing zeros."""
+    if value is None:
+        return "—"
+    if isinstance(value, int):
+        return f"{value:,}"
+    if value == value.to_integral_value():
+        return f"{value.quantize(Decimal(1)):,}"
+    return f"{value.normalize():,f}"
+
+
+def percent(value: Decimal | None) -> str:
+    """A fraction as a percentage: ``0.25`` is ``25 %``."""
+    if value is None:
+        return "—"
+    return f"{number(value * 100)} %"
+
+
+def amount(value: Decimal | None, unit: str = "") -> str:
+    if value is None:
+        return "—"
+    return f"{number(value)} {unit}".strip()
