@@ -70,6 +70,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     wexport.add_argument("id", metavar="ID")
     wexport.add_argument("--out", required=True, metavar="FILE.accord.json")
+    export = commands.add_parser(
+        "export",
+        help="write the agreement of a workshop as a PDF (the newest version unless --version)",
+    )
+    export.add_argument("id", metavar="ID")
+    export.add_argument("--out", required=True, metavar="FILE.pdf")
+    export.add_argument("--version", type=int, metavar="N", help="the agreement version to print")
+    export.add_argument(
+        "--page-size", choices=["A4", "Letter"], default="A4", help="paper size (default: A4)"
+    )
     wimport = commands.add_parser(
         "workshop-import",
         help="add the workshop in a .accord.json file to the library and print its id",
@@ -143,6 +153,39 @@ def cmd_workshop_export(database: str | None, workshop_id: str, out: str) -> int
     finally:
         repo.close()
     print(target)
+    return 0
+
+
+def cmd_export(database: str | None, args: argparse.Namespace) -> int:
+    """Write the agreement PDF atomically; print where it went and how many pages it has."""
+    from exporters.agreement_pdf import render
+    from exporters.files import write_atomically
+    from workshop.i18n import _
+    from workshop.versions import export_target
+
+    repo = _repository(database)
+    try:
+        workshop = repo.get(args.id)
+    finally:
+        repo.close()
+    agreement, version = export_target(workshop, args.version)
+    rendered = render(
+        agreement,
+        version,
+        workshop_id=workshop.id,
+        page_size=args.page_size,
+        app_version=__version__,
+    )
+    target = Path(args.out).expanduser()
+    write_atomically(target, rendered.data)
+    if rendered.missing_glyphs:
+        print(
+            _(
+                "No font could draw these characters, so they are shown as empty boxes: {chars}"
+            ).format(chars=" ".join(rendered.missing_glyphs)),
+            file=sys.stderr,
+        )
+    print(_("{path}: {pages} pages").format(path=target, pages=rendered.pages))
     return 0
 
 
@@ -295,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_restore(args.database, args.file)
         if args.command == "workshop-export":
             return cmd_workshop_export(args.database, args.id, args.out)
+        if args.command == "export":
+            return cmd_export(args.database, args)
         if args.command == "workshop-import":
             return cmd_workshop_import(args.database, args.file, args.as_copy)
         from ui.app import run
