@@ -572,7 +572,8 @@ class SectionBuilder:
                     (_("SHA-256 digest"), digest),
                     (_("Signatures"), who),
                     (_("Created with"), creator),
-                ]
+                ],
+                label_share=0.2,
             ),
             Spacer(1, 24),
             KeepTogether(
