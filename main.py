@@ -17,6 +17,7 @@ from workshop import __version__
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
+    from exporters.verdict_text import LibraryMatch
     from storage.repository import Repository
 
 
@@ -85,6 +86,19 @@ def build_parser() -> argparse.ArgumentParser:
         help="add the workshop in a .accord.json file to the library and print its id",
     )
     wimport.add_argument("file", metavar="FILE.accord.json")
+    verify = commands.add_parser(
+        "verify",
+        help="check a sealed agreement PDF: exit 0 intact and unmodified, "
+        "1 modified or broken, 2 not a readable PDF",
+    )
+    verify.add_argument("file", metavar="FILE.pdf")
+    verify.add_argument(
+        "--trust",
+        action="append",
+        default=[],
+        metavar="CERT.pem",
+        help="also trust this certificate (.pem or .cer); may be repeated",
+    )
     choice = wimport.add_mutually_exclusive_group()
     choice.add_argument(
         "--as-copy",
@@ -214,6 +228,47 @@ def cmd_workshop_import(database: str | None, file: str, as_copy: bool | None) -
     return 0
 
 
+def _library_match(database: str | None, digest: str | None) -> LibraryMatch | None:
+    """The library's agreement version with ``digest``; no library file is created."""
+    from exporters.verdict_text import LibraryMatch
+    from storage.engine import resolve_url, sqlite_path
+    from workshop.i18n import _
+
+    path = sqlite_path(resolve_url(database))
+    if digest is None or (path is not None and not path.exists()):
+        return None
+    try:
+        repo = _repository(database)
+        try:
+            found = repo.version_with_digest(digest)
+        finally:
+            repo.close()
+    except AccordError as exc:
+        message = _("The library was not searched: {reason}").format(reason=exc.message)
+        print(message, file=sys.stderr)
+        return None
+    return LibraryMatch(found[0], found[1].number) if found else None
+
+
+def cmd_verify(database: str | None, file: str, trust: list[str]) -> int:
+    """Print the verdict; exit 0 intact and unmodified, 1 modified or broken, 2 unreadable."""
+    from exporters.certificates import read_certificates
+    from exporters.trust import trusted_certificates
+    from exporters.verdict_text import report
+    from exporters.verify import verify_file
+
+    try:
+        trusted = trusted_certificates()
+        for name in trust:
+            trusted += read_certificates(Path(name).expanduser())
+        verdict = verify_file(Path(file).expanduser(), trusted)
+    except AccordError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    print(report(verdict, _library_match(database, verdict.digest)))
+    return verdict.exit_code
+
+
 def cmd_list(database: str | None) -> int:
     from workshop.editing import STATUS_LABELS
 
@@ -228,14 +283,17 @@ def cmd_list(database: str | None) -> int:
 
 
 def cmd_demo(database: str | None) -> int:
-    from datetime import date
+    from datetime import UTC, date, datetime, time
 
     from workshop.demo import build_demo_workshop
+    from workshop.demo_history import with_history
 
     repo = _repository(database)
     try:
         workshop = build_demo_workshop(date.today())
-        repo.add(workshop)
+        assert workshop.date is not None
+        signed_on = datetime.combine(workshop.date, time(12, 40), UTC)
+        repo.add(with_history(workshop, signed_on))
     finally:
         repo.close()
     print(workshop.id)
@@ -342,6 +400,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_export(args.database, args)
         if args.command == "workshop-import":
             return cmd_workshop_import(args.database, args.file, args.as_copy)
+        if args.command == "verify":
+            return cmd_verify(args.database, args.file, args.trust)
         from ui.app import run
 
         return run(database=args.database, quit_after_show=args.quit_after_show)

@@ -29,6 +29,7 @@ COLLECTIONS: dict[str, tuple[type[Any], Table]] = {
     "action_items": (d.ActionItem, m.ActionItemRow.__table__),  # type: ignore[dict-item]
     "parking_lot": (d.ParkingLotItem, m.ParkingLotItemRow.__table__),  # type: ignore[dict-item]
     "votes": (d.Vote, m.VoteRow.__table__),  # type: ignore[dict-item]
+    "signatories": (d.Signatory, m.WorkshopSignatoryRow.__table__),  # type: ignore[dict-item]
 }
 
 # Parents must be written before children that refer to them (parties before roles,
@@ -41,7 +42,7 @@ VERSIONS: Table = m.AgreementVersionRow.__table__  # type: ignore[assignment]
 SIGNATORIES: Table = m.SignatoryRow.__table__  # type: ignore[assignment]
 SIGNATURES: Table = m.SignatureRow.__table__  # type: ignore[assignment]
 
-_NOT_COLUMNS = {"roles"}
+_NOT_COLUMNS = {"roles", "signature"}  # kept in tables of their own
 _WORKSHOP_SCALARS = tuple(
     f.name
     for f in fields(d.Workshop)

@@ -44,6 +44,14 @@ class UnknownWorkshopError(StorageError):
     pass
 
 
+class SignedVersionError(StorageError):
+    """An attempt to change an agreement version that has been signed: it never changes."""
+
+
+class StaleSignaturesError(StorageError):
+    """Signatures were given to a draft whose text has changed since."""
+
+
 def not_a_database(where: str) -> NotADatabaseError:
     return NotADatabaseError(
         _(

@@ -255,6 +255,15 @@ class AgreementVersionRow(_Child, Base):
     signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
 
 
+class WorkshopSignatoryRow(_Child, Base):
+    """Who will sign the workshop's next agreement version (each version keeps a copy)."""
+
+    __tablename__ = "workshop_signatories"
+    name: Mapped[str] = mapped_column(Text, default="")
+    title: Mapped[str] = mapped_column(Text, default="")
+    team: Mapped[Team] = mapped_column(EnumText(Team))
+
+
 class SignatoryRow(Base):
     __tablename__ = "signatories"
     id: Mapped[str] = mapped_column(Id, primary_key=True)

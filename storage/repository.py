@@ -16,7 +16,13 @@ from sqlalchemy.exc import DBAPIError
 
 from storage import convert as c
 from storage.engine import describe
-from storage.errors import LibraryLockedError, UnknownWorkshopError, translate
+from storage.errors import (
+    LibraryLockedError,
+    SignedVersionError,
+    StaleSignaturesError,
+    UnknownWorkshopError,
+    translate,
+)
 from workshop import model as d
 from workshop.i18n import _
 
@@ -321,6 +327,150 @@ class Repository:
             conn.execute(
                 update(c.WORKSHOPS).where(c.WORKSHOPS.c.id == workshop_id).values(deleted_at=None)
             )
+
+    # -- agreement versions -------------------------------------------------------------
+
+    def _stored_draft(self, conn: Connection, workshop_id: str) -> d.AgreementVersion | None:
+        drafts = [
+            v for v in self._load_versions(conn, workshop_id) if v.status is d.VersionStatus.DRAFT
+        ]
+        return drafts[-1] if drafts else None
+
+    def sign(
+        self,
+        workshop_id: str,
+        draft: d.AgreementVersion,
+        signatory: int,
+        signature: d.Signature,
+    ) -> d.AgreementVersion:
+        """Record ``signature`` for signatory number ``signatory`` of ``draft`` (the version
+        :func:`workshop.versions.current_draft` composed); the draft is stored with its text
+        at the first signature. When the last signatory has signed, the version is locked —
+        signed, never to change — and written through to disk. Returns the version as stored.
+        """
+        signed_at = signature.signed_at or utcnow()
+        with self._write(workshop_id) as conn:
+            stored = self._stored_draft(conn, workshop_id)
+            if stored is not None and stored.digest != draft.digest:
+                if any(s.signature for s in stored.signatories):
+                    raise StaleSignaturesError(
+                        _(
+                            "The agreement has changed since the first signatures were given; "
+                            "start the signing again so everyone signs the same text."
+                        )
+                    )
+                conn.execute(delete(c.VERSIONS).where(c.VERSIONS.c.id == stored.id))
+                stored = None
+            if stored is None:
+                taken = conn.execute(
+                    select(c.VERSIONS.c.id).where(
+                        c.VERSIONS.c.workshop_id == workshop_id,
+                        c.VERSIONS.c.number == draft.number,
+                    )
+                ).first()
+                if taken is not None:
+                    raise SignedVersionError(
+                        _("Version {n} of this agreement is already signed.").format(n=draft.number)
+                    )
+                stored = d.AgreementVersion(
+                    number=draft.number,
+                    snapshot=draft.snapshot,
+                    digest=draft.digest,
+                    contains_open_points=draft.contains_open_points,
+                    created_at=utcnow(),
+                    signatories=[
+                        d.Signatory(name=s.name, title=s.title, team=s.team)
+                        for s in draft.signatories
+                    ],
+                )
+                self._insert_version(conn, workshop_id, stored)
+            if not 0 <= signatory < len(stored.signatories):
+                raise SignedVersionError(_("That signatory is not on this agreement version."))
+            who = stored.signatories[signatory]
+            if who.signature is not None:
+                raise SignedVersionError(
+                    _("{name} has already signed this version.").format(name=who.name)
+                )
+            who.signature = d.Signature(
+                kind=signature.kind,
+                strokes=[list(stroke) for stroke in signature.strokes],
+                typed_name=signature.typed_name,
+                signed_at=signed_at,
+            )
+            conn.execute(
+                insert(c.SIGNATURES).values(
+                    signatory_id=who.id,
+                    kind=signature.kind,
+                    strokes=[[list(pt) for pt in stroke] for stroke in signature.strokes],
+                    typed_name=signature.typed_name,
+                    signed_at=signed_at,
+                )
+            )
+            if all(s.signature is not None for s in stored.signatories):
+                stored.status = d.VersionStatus.SIGNED
+                stored.signed_at = signed_at
+                conn.execute(
+                    update(c.VERSIONS)
+                    .where(c.VERSIONS.c.id == stored.id)
+                    .values(status=d.VersionStatus.SIGNED, signed_at=signed_at)
+                )
+                conn.execute(
+                    update(c.WORKSHOPS)
+                    .where(c.WORKSHOPS.c.id == workshop_id)
+                    .values(status=d.WorkshopStatus.SIGNED)
+                )
+        if stored.status is d.VersionStatus.SIGNED:
+            self.commit_durably()
+        return stored
+
+    def discard_draft(self, workshop_id: str) -> None:
+        """Forget the draft being signed and the signatures it collected (a signed version
+        is never touched)."""
+        with self._write(workshop_id) as conn:
+            conn.execute(
+                delete(c.VERSIONS).where(
+                    c.VERSIONS.c.workshop_id == workshop_id,
+                    c.VERSIONS.c.status == d.VersionStatus.DRAFT,
+                )
+            )
+
+    def update_version(self, version_id: str, values: Mapping[str, Any]) -> None:
+        """Change a draft version's stored fields; a signed version raises
+        :class:`SignedVersionError` and stays as it was."""
+        with self._write() as conn:
+            status = conn.execute(
+                select(c.VERSIONS.c.status).where(c.VERSIONS.c.id == version_id)
+            ).scalar()
+            if status is d.VersionStatus.SIGNED:
+                raise SignedVersionError(
+                    _(
+                        "A signed agreement version cannot be changed; edit the workshop to "
+                        "start an amendment instead."
+                    )
+                )
+            conn.execute(
+                update(c.VERSIONS).where(c.VERSIONS.c.id == version_id).values(dict(values))
+            )
+
+    def version_with_digest(self, digest: str) -> tuple[str, d.AgreementVersion] | None:
+        """The signed version whose text has ``digest``, with its workshop's title."""
+        with self._read() as conn:
+            row = conn.execute(
+                select(c.VERSIONS.c.workshop_id, c.WORKSHOPS.c.title)
+                .join(c.WORKSHOPS, c.WORKSHOPS.c.id == c.VERSIONS.c.workshop_id)
+                .where(
+                    c.VERSIONS.c.digest == digest,
+                    c.VERSIONS.c.status == d.VersionStatus.SIGNED,
+                    c.WORKSHOPS.c.deleted_at.is_(None),
+                )
+                .limit(1)
+            ).first()
+            if row is None:
+                return None
+            for version in self._load_versions(conn, row.workshop_id):
+                if version.digest == digest and version.status is d.VersionStatus.SIGNED:
+                    return row.title, version
+        return None
 
     def commit_durably(self) -> None:
         """Make everything committed so far survive a power cut, not only a crash: the

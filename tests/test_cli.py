@@ -40,7 +40,7 @@ def test_demo_then_list(tmp_path: Path) -> None:
     assert listed.returncode == 0, listed.stderr
     fields = listed.stdout.strip().split("\t")
     assert fields[0] == workshop_id
-    assert fields[2] == "In progress"
+    assert fields[2] == "Signed"  # version 1 is signed; an amendment is being drafted
 
 
 def test_default_library_is_created_in_the_user_data_folder(tmp_path: Path) -> None:

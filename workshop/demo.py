@@ -19,7 +19,8 @@ Marketing therefore commits to 36 MQLs a month; the SQL KPI is 108 / 12 = 9 a mo
 lead-to-customer conversion target is 27 / 432 = 6.25 %.
 
 Everything here is deterministic given the ``today`` passed in; only the entity ids are fresh
-random uuids. Agreement versions are left empty: they come from signing, not from the demo.
+random uuids. The agreement history (a signed version 1 and the amendment since) is added by
+:mod:`workshop.demo_history`.
 """
 
 from __future__ import annotations
@@ -49,6 +50,7 @@ from workshop.model import (
     SharedGoal,
     SharingItem,
     SharingKind,
+    Signatory,
     Team,
     Vote,
     Workshop,
@@ -813,6 +815,15 @@ def build_demo_workshop(today: dt.date) -> Workshop:
         allies=[
             Ally(name="Aisha Okafor", team=Team.SALES, role="Senior Account Executive"),
             Ally(name="Sofia Lindqvist", team=Team.MARKETING, role="Demand Generation Manager"),
+        ],
+        signatories=[
+            Signatory(name="Tobias Brandt", title="Head of Sales", team=Team.SALES),
+            Signatory(name="José Álvarez", title="Head of Marketing", team=Team.MARKETING),
+            Signatory(
+                name="Zoë Müller",
+                title="Chief Revenue Officer (executive sponsor)",
+                team=Team.LEADERSHIP,
+            ),
         ],
         effective_date=effective,
         term_months=12,

@@ -327,6 +327,8 @@ class Workshop:
     action_items: list[ActionItem] = field(default_factory=list)
     parking_lot: list[ParkingLotItem] = field(default_factory=list)
     votes: list[Vote] = field(default_factory=list)
+    # Who will sign the next agreement version; each version keeps its own copy.
+    signatories: list[Signatory] = field(default_factory=list)
     versions: list[AgreementVersion] = field(default_factory=list)
     created_at: datetime | None = None
     updated_at: datetime | None = None

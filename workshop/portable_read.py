@@ -57,7 +57,8 @@ def _no_repeated_keys(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 def _shown(text: str, limit: int = 40) -> str:
-    one_line = " ".join(text.split())
+    """``text`` fit to quote in a one-line message: control characters made visible."""
+    one_line = "".join(c if c.isprintable() else "\ufffd" for c in " ".join(text.split()))
     return one_line if len(one_line) <= limit else one_line[: limit - 1] + "…"
 
 
@@ -93,7 +94,7 @@ def _limits(value: Any, depth: int) -> tuple[str, list[str]] | None:
             if isinstance(item, (dict, list, str)):
                 found = _limits(item, depth + 1)
                 if found is not None:
-                    found[1].append(key)
+                    found[1].append(_shown(key, 20))
                     return found
     elif isinstance(value, list):
         if len(value) > MAX_ITEMS:
@@ -183,6 +184,7 @@ _COLLECTION_NAMES: dict[str, str] = {
     "action_items": _("action items"),
     "parking_lot": _("parking lot items"),
     "votes": _("votes"),
+    "signatories": _("signatories"),
     "versions": _("agreement versions"),
 }
 
