@@ -19,6 +19,7 @@ from workshop.errors import AccordError
 if TYPE_CHECKING:
     from exporters.verdict_text import LibraryMatch
     from storage.repository import Repository
+    from workshop.model import AgreementVersion
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -80,6 +81,16 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--version", type=int, metavar="N", help="the agreement version to print")
     export.add_argument(
         "--page-size", choices=["A4", "Letter"], default="A4", help="paper size (default: A4)"
+    )
+    export.add_argument(
+        "--seal",
+        metavar="IDENTITY.p12",
+        help="seal the PDF (a signed version only) with this signing identity",
+    )
+    export.add_argument(
+        "--passphrase-file",
+        metavar="F",
+        help="read the identity's passphrase from the first line of F (else it is asked for)",
     )
     wimport = commands.add_parser(
         "workshop-import",
@@ -170,6 +181,30 @@ def cmd_workshop_export(database: str | None, workshop_id: str, out: str) -> int
     return 0
 
 
+def _sealed_export(
+    data: bytes,
+    seal_box: tuple[int, tuple[float, float, float, float]],
+    version: AgreementVersion,
+    args: argparse.Namespace,
+) -> bytes:
+    """The PDF sealed with the identity in ``args.seal``; refused for an unsigned version."""
+    from exporters.identity import read_passphrase, unlock
+    from exporters.seal import seal_pdf
+    from workshop.i18n import _
+    from workshop.model import VersionStatus
+
+    if version.status is not VersionStatus.SIGNED:
+        raise AccordError(
+            _(
+                "Version {n} is not signed yet, so it cannot be sealed; "
+                "have it signed first, or export it without --seal."
+            ).format(n=version.number)
+        )
+    passphrase = read_passphrase(Path(args.passphrase_file) if args.passphrase_file else None)
+    identity = unlock(passphrase, Path(args.seal).expanduser())
+    return seal_pdf(data, identity, seal_box, version.digest)
+
+
 def cmd_export(database: str | None, args: argparse.Namespace) -> int:
     """Write the agreement PDF atomically; print where it went and how many pages it has."""
     from exporters.agreement_pdf import render
@@ -190,8 +225,11 @@ def cmd_export(database: str | None, args: argparse.Namespace) -> int:
         page_size=args.page_size,
         app_version=__version__,
     )
+    data = rendered.data
+    if args.seal:
+        data = _sealed_export(data, rendered.seal_box, version, args)
     target = Path(args.out).expanduser()
-    write_atomically(target, rendered.data)
+    write_atomically(target, data)
     if rendered.missing_glyphs:
         print(
             _(

@@ -325,6 +325,27 @@ def _read(path: Path) -> bytes:
         ) from None
 
 
+def read_passphrase(path: Path | None) -> str:
+    """The passphrase from the first line of ``path``, or asked for on the terminal."""
+    if path is None:
+        import getpass
+        import sys
+
+        if not sys.stdin.isatty():
+            raise IdentityError(_("Give the identity's passphrase with --passphrase-file FILE."))
+        return getpass.getpass(_("Passphrase for the signing identity: "))
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else _("not UTF-8 text")
+        raise IdentityError(
+            _("The passphrase file {file} could not be read ({reason}).").format(
+                file=path.name, reason=reason or exc
+            )
+        ) from None
+    return text.splitlines()[0] if text else ""
+
+
 def unlock(
     passphrase: str, path: Path | None = None, now: datetime | None = None
 ) -> UnlockedIdentity:

@@ -152,3 +152,59 @@ def test_the_real_command_prints_no_traceback(sealed_file: Path) -> None:
     assert result.returncode == 0
     assert result.stderr == ""
     assert "Traceback" not in result.stdout
+
+
+def test_export_seal_on_the_demo_workshop_end_to_end(
+    tmp_path: Path, library_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from exporters.identity import identity_path
+
+    db = str(library_path)
+    code, out, _ = run(capsys, "--database", db, "demo")
+    workshop_id = out.split()[-1]
+    make_identity(identity_path().parent)  # the user's own identity: trusted
+    secret = tmp_path / "passphrase.txt"
+    secret.write_text("correct horse battery\n")
+    target = tmp_path / "sealed.pdf"
+    args = ["--seal", str(identity_path()), "--passphrase-file", str(secret)]
+    code, out, err = run(
+        capsys,
+        "--database",
+        db,
+        "export",
+        workshop_id,
+        "--out",
+        str(target),
+        "--version",
+        "1",
+        *args,
+    )
+    assert code == 0, err
+    code, out, err = run(capsys, "--database", db, "verify", str(target))
+    assert code == 0, err
+    assert "(trusted)" in out
+    assert "This is version 1 of “Sales & Marketing Alignment Offsite”" in out
+    pdfsig = subprocess.run(["pdfsig", str(target)], capture_output=True, text=True).stdout
+    assert "Total document signed" in pdfsig and "Signature is Valid" in pdfsig
+
+    # The amendment is a draft: it is not sealed, and nothing is written.
+    draft = tmp_path / "draft.pdf"
+    code, _, err = run(capsys, "--database", db, "export", workshop_id, "--out", str(draft), *args)
+    assert code == 1 and "not signed yet" in err and not draft.exists()
+    # A wrong passphrase: one sentence, nothing written.
+    secret.write_text("not it\n")
+    wrong = tmp_path / "wrong.pdf"
+    code, _, err = run(
+        capsys,
+        "--database",
+        db,
+        "export",
+        workshop_id,
+        "--out",
+        str(wrong),
+        "--version",
+        "1",
+        *args,
+    )
+    assert code == 1 and not wrong.exists()
+    assert err == "The passphrase does not unlock this identity; check it and try again.\n"
