@@ -248,6 +248,43 @@ def _transparency(w: Workshop) -> list[Gap]:
     return gaps
 
 
+def _agreement(w: Workshop) -> list[Gap]:
+    """What the agreement step itself lacks: terms and the people who sign."""
+    found: list[Gap] = []
+    if w.effective_date is None:
+        found.append(
+            Gap(Step.AGREEMENT, _("Give the agreement an effective date."), "effective_date")
+        )
+    if w.term_months is None and w.review_date is None:
+        found.append(
+            Gap(
+                Step.AGREEMENT,
+                _("Give the agreement a term or a review date."),
+                "review_date",
+            )
+        )
+    named = [s for s in w.signatories if s.name.strip()]
+    if not named:
+        found.append(Gap(Step.AGREEMENT, _("Add the people who sign."), "signatories"))
+    teams = {s.team for s in named}
+    for team, message in (
+        (Team.SALES, _("Add a signatory from sales.")),
+        (Team.MARKETING, _("Add a signatory from marketing.")),
+    ):
+        if named and team not in teams:
+            found.append(Gap(Step.AGREEMENT, message, "signatories"))
+    for s in w.signatories:
+        if not s.name.strip():
+            found.append(
+                Gap(
+                    Step.AGREEMENT,
+                    _("A signatory has no name."),
+                    f"signatories/{s.id}/name",
+                )
+            )
+    return found
+
+
 _RULES: dict[Step, Callable[[Workshop], list[Gap]]] = {
     Step.ROOM: _room,
     Step.GOAL: _goal,
@@ -255,7 +292,7 @@ _RULES: dict[Step, Callable[[Workshop], list[Gap]]] = {
     Step.RESPONSIBILITIES: _responsibilities,
     Step.ACCOUNTABILITY: _accountability,
     Step.TRANSPARENCY: _transparency,
-    Step.AGREEMENT: lambda w: [],
+    Step.AGREEMENT: _agreement,
 }
 
 

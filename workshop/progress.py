@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from workshop.gaps import gaps
-from workshop.model import VersionStatus, Workshop
+from workshop.model import Workshop
 from workshop.steps import Completion, Step, started
+from workshop.versions import current_draft, last_signed
 
 
 def completion(workshop: Workshop, step: Step) -> Completion:
@@ -12,6 +13,6 @@ def completion(workshop: Workshop, step: Step) -> Completion:
     if not started(workshop, step):
         return Completion.EMPTY
     if step is Step.AGREEMENT:
-        signed = workshop.versions[-1].status is VersionStatus.SIGNED
+        signed = last_signed(workshop) is not None and current_draft(workshop) is None
         return Completion.COMPLETE if signed else Completion.STARTED
     return Completion.STARTED if gaps(workshop, step) else Completion.COMPLETE

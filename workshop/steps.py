@@ -132,7 +132,8 @@ def _transparency(w: Workshop) -> bool:
 
 
 def _agreement(w: Workshop) -> bool:
-    return bool(w.versions)
+    terms = (w.effective_date, w.term_months, w.review_date)
+    return bool(w.versions or w.signatories or any(t is not None for t in terms))
 
 
 _STARTED: dict[Step, Callable[[Workshop], bool]] = {

@@ -113,7 +113,15 @@ def _transparency(w: Workshop) -> list[Line]:
 
 
 def _agreement(w: Workshop) -> list[Line]:
-    return [(_("Version {n}").format(n=v.number), v.status.value) for v in w.versions]
+    lines: list[Line] = []
+    if w.signatories:
+        names = ", ".join(s.name for s in w.signatories if s.name.strip())
+        lines.append((_("Signatories"), names))
+    for v in w.versions:
+        signed = v.signed_at.date().isoformat() if v.signed_at else ""
+        state = _("signed {date}").format(date=signed) if signed else _("being signed")
+        lines.append((_("Version {n}").format(n=v.number), state))
+    return lines
 
 
 _SUMMARIES: dict[Step, Callable[[Workshop], list[Line]]] = {

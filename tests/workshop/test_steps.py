@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
+import copy
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
+from workshop.agreement import canonical, compose, digest
 from workshop.demo import build_demo_workshop
+from workshop.demo_history import with_history
 from workshop.editing import new_workshop
 from workshop.model import Activity, Objective, Participant, RaciRole, Team
 from workshop.progress import completion
@@ -62,5 +65,15 @@ def test_responsibilities_need_one_accountable_and_a_responsible_each() -> None:
 
 
 def test_the_demo_fills_the_six_capture_steps() -> None:
+    """The agreement step is under way (terms and signatories) until a version is signed."""
     demo = build_demo_workshop(date(2026, 11, 23))
-    assert [completion(demo, s) for s in STEPS] == [Completion.COMPLETE] * 6 + [Completion.EMPTY]
+    assert [completion(demo, s) for s in STEPS] == [Completion.COMPLETE] * 6 + [Completion.STARTED]
+
+
+def test_the_agreement_step_is_complete_when_what_it_says_is_signed() -> None:
+    demo = build_demo_workshop(date(2026, 11, 23))
+    signed = with_history(copy.deepcopy(demo), datetime(2026, 12, 1, tzinfo=UTC))
+    assert completion(signed, Step.AGREEMENT) is Completion.STARTED  # the amendment is open
+    signed.versions[0].snapshot = canonical(compose(signed))
+    signed.versions[0].digest = digest(compose(signed))
+    assert completion(signed, Step.AGREEMENT) is Completion.COMPLETE
