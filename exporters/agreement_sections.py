@@ -551,7 +551,7 @@ class SectionBuilder:
             for p in signed
         ) or _("Nobody has signed this version.")
         status = _("Signed") if version.status == VersionStatus.SIGNED else _("Draft")
-        creator = f"Accord {app_version}".strip()
+        creator = f"Accord {app_version}".strip()  # a product name: not translated
         return [
             PageBreak(),
             self.para(_("Audit record"), "h1"),
@@ -571,11 +571,12 @@ class SectionBuilder:
                     (_("Signed"), utc_time(version.signed_at)),
                     (_("SHA-256 digest"), digest),
                     (_("Signatures"), who),
-                    (_("Created with"), creator),
                 ],
                 label_share=0.2,
             ),
-            Spacer(1, 24),
+            Spacer(1, 6),
+            self.para(_("Created with {creator}").format(creator=creator), "muted"),
+            Spacer(1, 18),
             KeepTogether(
                 [
                     self.para(_("Electronic seal"), "label"),

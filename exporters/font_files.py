@@ -2,8 +2,9 @@
 so the interface can point at the same files (the typed-signature preview uses SCRIPT_FONT).
 
 The body face is DejaVu Sans (Debian: fonts-dejavu-core, fonts-dejavu-extra). Characters it
-lacks fall back, one by one, to IPAGothic (fonts-ipafont-gothic), Droid Sans Fallback
-(fonts-droid-fallback) and Symbola (fonts-symbola). The script face for typed signatures ships
+lacks fall back, one by one, to IPAGothic (fonts-ipafont-gothic: Japanese), Droid Sans
+Fallback (fonts-droid-fallback: Chinese), NanumGothic (fonts-nanum: Korean) and Symbola
+(fonts-symbola: symbols and monochrome emoji). The script face for typed signatures ships
 with Accord (``fonts/AccordScript-Regular.ttf``, SIL Open Font License, see ``fonts/OFL.txt``).
 """
 
@@ -56,6 +57,7 @@ FALLBACK_FILES: tuple[tuple[str, tuple[Path, ...]], ...] = (
             Path("/usr/share/fonts/truetype/droid/DroidSansFallback.ttf"),
         ),
     ),
+    ("NanumGothic", (Path("/usr/share/fonts/truetype/nanum/NanumGothic.ttf"),)),
     (
         "Symbola",
         (

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from exporters.files import ExportError
@@ -76,6 +76,44 @@ _lock = threading.Lock()
 _fonts: FontSet | None = None
 
 
+def _utf16_hex(code: int) -> str:
+    return (
+        code.to_bytes(4, "big").hex().upper()[4:]
+        if code <= 0xFFFF
+        else (chr(code).encode("utf-16-be").hex().upper())
+    )
+
+
+def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:
+    """ReportLab's ToUnicode CMap, with characters beyond U+FFFF written as UTF-16
+    surrogate pairs as the PDF standard asks (ReportLab prints ``<1F4C8>``, which text
+    extraction cannot read, so an emoji would not copy or search)."""
+    return "\n".join(
+        [
+            "/CIDInit /ProcSet findresource begin",
+            "12 dict begin",
+            "begincmap",
+            "/CIDSystemInfo",
+            f"<< /Registry ({fontname})",
+            f"/Ordering ({fontname})",
+            "/Supplement 0",
+            ">> def",
+            f"/CMapName /{fontname} def",
+            "/CMapType 2 def",
+            "1 begincodespacerange",
+            f"<00> <{len(subset) - 1:02X}>",
+            "endcodespacerange",
+            f"{len(subset)} beginbfchar",
+            *(f"<{i:02X}> <{_utf16_hex(v)}>" for i, v in enumerate(subset)),
+            "endbfchar",
+            "endcmap",
+            "CMapName currentdict /CMap defineresource pop",
+            "end",
+            "end",
+        ]
+    )
+
+
 def _register(name: str, path: Path) -> Face:
     font = TTFont(name, str(path))
     pdfmetrics.registerFont(font)
@@ -91,6 +129,7 @@ def _map_family(family: str, normal: str, bold: str, italic: str, bold_italic: s
 
 
 def _load() -> FontSet:
+    ttfonts.makeToUnicodeCMap = _to_unicode_cmap
     faces: dict[str, Face] = {}
     for name, file_name in BODY_FACES:
         path = dejavu(file_name)
