@@ -30,6 +30,18 @@ def _edit(operation: str) -> None:
         method()
 
 
+def _verify(window: MainWindow) -> None:
+    from ui.verify_dialog import open_verification
+
+    open_verification(window)
+
+
+def _identity(window: MainWindow) -> None:
+    from ui.identity_dialog import open_identity
+
+    open_identity(window)
+
+
 class Actions:
     def __init__(self, window: MainWindow) -> None:
         self.window = window
@@ -50,6 +62,8 @@ class Actions:
         self.from_template = self._make(
             tr("New from &Template…"), None, lambda: w.files.import_workshop(as_copy=True)
         )
+        self.verify_pdf = self._make(tr("&Verify a PDF…"), None, lambda: _verify(w))
+        self.identity = self._make(tr("Signing &Identity…"), None, lambda: _identity(w))
         self.duplicate = self._make(
             tr("D&uplicate Workshop"), "Ctrl+D", w.duplicate_selected, "copy"
         )
@@ -112,6 +126,9 @@ class Actions:
                 self.export,
                 self.import_,
                 self.from_template,
+                None,
+                self.verify_pdf,
+                self.identity,
                 None,
                 self.quit,
             ),

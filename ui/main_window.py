@@ -27,6 +27,8 @@ from ui.workshop_files import WorkshopFiles
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+
     from storage.repository import Repository
     from ui.document import WorkshopDocument
     from ui.library import Library
@@ -69,6 +71,7 @@ class MainWindow(QMainWindow):
         self.central = QStackedWidget()
         self.central.addWidget(self.home)
         self.setCentralWidget(self.central)
+        self.setAcceptDrops(True)  # a PDF dropped on the window is verified
         self.care = LibraryCare(self)
         self.files = WorkshopFiles(self)
         self.act = Actions(self)
@@ -465,6 +468,24 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     # -- first frame -----------------------------------------------------------------------------
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        from ui.verify_dialog import dropped_pdf
+
+        if dropped_pdf(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        from ui.verify_dialog import dropped_pdf, open_verification
+
+        path = dropped_pdf(event.mimeData())
+        if path is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        open_verification(self, path)
 
     def event(self, e: QEvent) -> bool:
         result = super().event(e)
