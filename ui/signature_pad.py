@@ -41,7 +41,7 @@ DECIMALS = 4
 # ends (Ramer–Douglas–Peucker), measured in pad heights: well under a pixel on screen.
 SIMPLIFY_TOLERANCE = 0.0015
 BASELINE_Y = 0.72  # where the signature line sits, as a fraction of the area's height
-INK_WIDTH = 0.022  # pen width as a fraction of the area's height
+INK_WIDTH = 3 / 160  # pen width as a fraction of the area's height, as in the PDF
 
 
 def normalise_point(x: float, y: float) -> Point | None:
@@ -394,15 +394,15 @@ class SignaturePad(QWidget):
         guide = palette.color(QPalette.ColorRole.PlaceholderText)
         inset = area.width() * 0.06
         y = area.top() + area.height() * BASELINE_Y
-        painter.setPen(QPen(guide, max(1.0, area.height() / 120)))
+        painter.setPen(QPen(guide, max(1.0, area.height() / 160)))
         painter.drawLine(QPointF(area.left() + inset, y), QPointF(area.right() - inset, y))
-        cross = max(4.0, area.height() * 0.045)
+        cross = max(4.0, area.height() * 0.03)
         cx, cy = area.left() + inset + cross, y - cross * 2
         painter.drawLine(QPointF(cx - cross, cy - cross), QPointF(cx + cross, cy + cross))
         painter.drawLine(QPointF(cx - cross, cy + cross), QPointF(cx + cross, cy - cross))
         if not self._strokes:
             font = painter.font()
-            font.setPixelSize(max(QFontMetricsF(font).height(), area.height() * 0.1).__ceil__())
+            font.setPixelSize(max(QFontMetricsF(font).height(), area.height() * 0.08).__ceil__())
             painter.setFont(font)
             hint = QRectF(area.left(), y - area.height() * 0.45, area.width(), area.height() * 0.4)
             painter.drawText(hint, Qt.AlignmentFlag.AlignCenter, tr("Sign here"))
