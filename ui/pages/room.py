@@ -1,4 +1,5 @@
-"""Step 0 — Room & agenda: the workshop's details and who is in the room."""
+"""Step 0 — Room & agenda: the workshop's details, the time-boxed agenda with the room's
+timer, and who is in the room."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
+    QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -16,12 +19,15 @@ from PySide6.QtWidgets import (
 )
 
 from ui import theme
+from ui.agenda_editor import AgendaPanel
 from ui.binding import bind
 from ui.collection_editor import CollectionEditor
 from ui.collection_model import Column
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.pages.base import StepPage, card
+from ui.room_clock import room_clock
+from ui.timer_widget import TimerPanel
 from ui.widgets import OptionalDateEdit
 from workshop.editing import TEAM_LABELS, clean_title, email_problem
 from workshop.model import Participant, Team
@@ -36,6 +42,7 @@ class RoomPage(StepPage):
     def __init__(self, doc: WorkshopDocument, stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(doc, stack, parent)
         self.body.addWidget(self._details())
+        self.body.addWidget(self._agenda(), 1)
         self.body.addWidget(self._participants(), 1)
         doc.children_changed.connect(self._participants_changed)
         self._participants_changed("participants")
@@ -47,7 +54,9 @@ class RoomPage(StepPage):
             facilitator=self.facilitator_edit,
             notes=self.notes_edit,
         )
+        self.fields["start_time"] = self.agenda.start_edit
         self.editors["participants"] = self.people_editor
+        self.editors["agenda"] = self.agenda.editor
 
     # -- details -------------------------------------------------------------------------------
 
@@ -105,6 +114,26 @@ class RoomPage(StepPage):
         grid.addWidget(notes_label, 3, 0)
         grid.addWidget(self.notes_edit, 3, 1, 1, 3)
         layout.addLayout(grid)
+        return box
+
+    # -- agenda and timer ----------------------------------------------------------------------
+
+    def _agenda(self) -> QWidget:
+        box, layout = card(tr("Agenda"))
+        self.clock = room_clock(self.doc, self.stack)
+        self.agenda = AgendaPanel(self.doc, self.stack, self.clock)
+        self.timer_panel = TimerPanel(self.clock)
+        self.timer_panel.setFixedWidth(17 * self.fontMetrics().averageCharWidth() + 120)
+        line = QFrame()
+        line.setFrameShape(QFrame.Shape.VLine)
+        line.setFrameShadow(QFrame.Shadow.Plain)
+        line.setStyleSheet("color: palette(mid);")
+        row = QHBoxLayout()
+        row.setSpacing(theme.Space.L)
+        row.addWidget(self.agenda, 1)
+        row.addWidget(line)
+        row.addWidget(self.timer_panel)
+        layout.addLayout(row, 1)
         return box
 
     # -- participants ------------------------------------------------------------------------

@@ -1,0 +1,348 @@
+"""The agenda on the Room page: items with their planned times, the session's start and end,
+the planned total against the time available, and plan versus actual once items have run."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStyleOptionViewItem,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+from ui.binding import bind
+from ui.collection_editor import CollectionEditor
+from ui.collection_model import CollectionModel, Column
+from ui.commands import AddItem
+from ui.delegates import NumberDelegate
+from ui.document import WorkshopDocument
+from ui.i18n import tr
+from ui.room_clock import RoomClock
+from ui.text import tooltip
+from workshop.agenda import (
+    available_minutes,
+    clean_start_time,
+    clock_text,
+    duration_text,
+    fit_text,
+    parse_clock,
+    parse_minutes,
+    plan_agenda,
+    variance,
+    variance_text,
+)
+from workshop.defaults import half_day_agenda
+from workshop.errors import ValidationError
+from workshop.model import AgendaItem
+from workshop.steps import STEP_INFO, STEPS
+
+TITLE, STEP, PLANNED, ACTUAL, NOTES, TIME, VERSUS = range(7)
+_FIELDS = 5  # columns before TIME and VERSUS are the items' own fields
+_EXTRA = 2
+
+
+def _planned(text: str) -> int:
+    minutes = parse_minutes(text, tr("planned minutes"))
+    assert minutes is not None
+    return minutes
+
+
+def _actual(text: str) -> int | None:
+    return parse_minutes(text, tr("actual minutes"), required=False)
+
+
+class AgendaModel(CollectionModel):
+    """The agenda's fields, plus two computed columns: when each item runs and how its
+    actual time compares with the plan."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.doc.field_changed.connect(self._field_changed)
+
+    def _times(self) -> dict[str, str]:
+        plan = plan_agenda(self.doc.workshop.agenda, self.doc.workshop.start_time)
+        return {slot.item_id: slot.text for slot in plan.slots}
+
+    def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns) + _EXTRA
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and section >= _FIELDS:
+            return tr("Time") if section == TIME else tr("vs plan")
+        return super().headerData(section, orientation, role)
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if index.isValid() and index.column() >= _FIELDS:
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return super().flags(index)
+
+    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        item: AgendaItem = self.item_at(index.row())
+        column = index.column()
+        if column == TIME:
+            return self._time_data(item, role)
+        if column == VERSUS:
+            return self._versus_data(item, role)
+        if column == STEP and item.step is None and role == Qt.ItemDataRole.DisplayRole:
+            return tr("— free item")
+        if column in (PLANNED, ACTUAL):
+            if role == Qt.ItemDataRole.TextAlignmentRole:
+                return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+            if role == Qt.ItemDataRole.EditRole:
+                value = getattr(item, self.columns[column].field)
+                return "" if value is None else str(value)
+        return super().data(index, role)
+
+    def _time_data(self, item: AgendaItem, role: int) -> Any:
+        text = self._times().get(item.id, "")
+        if role == Qt.ItemDataRole.DisplayRole:
+            return text or "—"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if not text:
+                return tr("Times appear once the start time is a time of day, e.g. 09:00.")
+            if "(+" in text:
+                return tr("(+1) is the next day.")
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            return tr("Planned time: {time}").format(time=text or tr("unknown"))
+        return None
+
+    def _versus_data(self, item: AgendaItem, role: int) -> Any:
+        minutes = variance(item)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "" if minutes is None else variance_text(minutes)
+        if role == Qt.ItemDataRole.ForegroundRole and minutes is not None:
+            return theme.tone(theme.Tone.GAP if minutes > 0 else theme.Tone.GOOD)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            shown = tr("not run yet") if minutes is None else variance_text(minutes)
+            return tr("Compared with the plan: {shown}").format(shown=shown)
+        return None
+
+    def _on_changed(self, collection: str) -> None:
+        super()._on_changed(collection)
+        if collection == self.collection:
+            self._extra_changed()
+
+    def _field_changed(self, path: str) -> None:
+        if path == "start_time":
+            self._extra_changed()
+
+    def _extra_changed(self) -> None:
+        rows = self.rowCount()
+        if rows:
+            self.dataChanged.emit(self.index(0, TIME), self.index(rows - 1, VERSUS))
+
+
+class _MinutesDelegate(NumberDelegate):
+    """Minutes typed freely ("90", "1:30", "1 h 30"); the column explains what it cannot read."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent, strict=False)
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Any) -> None:
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+def _time_edit(placeholder: str, name: str) -> QLineEdit:
+    edit = QLineEdit()
+    edit.setPlaceholderText(placeholder)
+    edit.setAccessibleName(name)
+    edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00:00") * 3)
+    return edit
+
+
+class AgendaPanel(QWidget):
+    """Start and end of the session, the agenda table, and how the plan fits."""
+
+    def __init__(
+        self, doc: WorkshopDocument, stack: QUndoStack, clock: RoomClock, parent: Any = None
+    ) -> None:
+        super().__init__(parent)
+        self.doc, self.stack, self.clock = doc, stack, clock
+        steps = [(None, tr("— free item (break, lunch…)"))] + [
+            (step, STEP_INFO[step].title) for step in STEPS
+        ]
+        self.editor = CollectionEditor(
+            doc,
+            stack,
+            "agenda",
+            [
+                Column("title", tr("Agenda item"), tr("agenda item")),
+                Column("step", tr("Step"), tr("agenda step"), choices=steps, width=20),  # type: ignore[list-item]
+                Column(
+                    "planned_minutes", tr("Planned"), tr("planned minutes"), clean=_planned, width=7
+                ),
+                Column(
+                    "actual_minutes", tr("Actual"), tr("actual minutes"), clean=_actual, width=7
+                ),
+                Column("notes", tr("Notes"), tr("agenda notes")),
+            ],
+            tr("agenda item"),
+            AgendaItem,
+            tr("No agenda yet. Add items one by one, or start from the standard half-day agenda."),
+            add_keys="Ctrl+Shift+I",
+            remove_keys="Ctrl+Shift+Delete",
+            model_type=AgendaModel,
+        )
+        self.model, self.table = self.editor.model, self.editor.table
+        for column in (PLANNED, ACTUAL):
+            self.table.setItemDelegateForColumn(column, _MinutesDelegate(self.table))
+        header = self.table.horizontalHeader()
+        em = self.fontMetrics().horizontalAdvance("n")
+        for column, chars in ((TIME, 15), (VERSUS, 9)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, chars * em + 2 * theme.Space.M)
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        header.moveSection(TIME, 0)  # shown first; the model keeps the fields first
+
+        self.time_action = QAction(tr("Time this item"), self)
+        self.time_action.setShortcuts([QKeySequence("Ctrl+Shift+T")])
+        self.time_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.time_action.setToolTip(tr("Run the timer for the selected item (Ctrl+Shift+T)"))
+        self.time_action.triggered.connect(self.time_selected)
+        self.editor.addAction(self.time_action)
+        time_button = QToolButton()
+        time_button.setDefaultAction(self.time_action)
+        time_button.setAccessibleName(self.time_action.text())
+        self.editor.bar.insertWidget(self.editor.bar.count() - 1, time_button)
+
+        self.standard_button = QPushButton(tr("Add the standard half-day agenda"))
+        self.standard_button.setObjectName("Primary")
+        self.standard_button.clicked.connect(self.add_standard)
+        self.standard_row = QWidget()
+        row = QHBoxLayout(self.standard_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.standard_button)
+        row.addStretch(1)
+        inner = self.editor.layout()
+        inner.insertWidget(inner.indexOf(self.editor.empty_hint) + 1, self.standard_row)  # type: ignore[attr-defined]
+
+        self.fit = theme.apply(QLabel(), theme.Type.BODY, theme.Tone.NEUTRAL)
+        self.fit.setTextFormat(Qt.TextFormat.PlainText)
+        self.fit.setWordWrap(True)
+        self.fit.setAccessibleName(tr("Planned against available time"))
+        self.review = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL)
+        self.review.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.start_edit = _time_edit("09:00", tr("Starts at"))
+        self.start_error = QLabel()
+        self.start_error.setObjectName("InlineError")
+        self.start_error.setTextFormat(Qt.TextFormat.PlainText)
+        bind(
+            self.start_edit,
+            doc,
+            stack,
+            "start_time",
+            tr("start time"),
+            clean_start_time,
+            self.start_error,
+        )
+        self.end_edit = _time_edit("13:00", tr("Ends at"))
+        self.end_edit.editingFinished.connect(self._end_typed)
+        self.end_edit.textEdited.connect(self._end_edited)
+
+        times = QHBoxLayout()
+        times.setSpacing(theme.Space.S)
+        for text, edit in ((tr("&Starts at"), self.start_edit), (tr("&Ends at"), self.end_edit)):
+            label = QLabel(text)
+            label.setBuddy(edit)
+            times.addWidget(label)
+            times.addWidget(edit)
+            times.addSpacing(theme.Space.M)
+        times.addWidget(self.fit, 1)
+        times.addWidget(self.start_error)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(theme.Space.S)
+        layout.addLayout(times)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.review)
+
+        doc.children_changed.connect(self._agenda_changed)
+        doc.field_changed.connect(self._field_changed)
+        clock.options_changed.connect(self._refresh)
+        self._refresh()
+
+    # -- intents -------------------------------------------------------------------------
+
+    def add_standard(self) -> None:
+        """The standard half-day agenda, after any items already there; one undo step."""
+        items = half_day_agenda()
+        self.stack.beginMacro(tr("Add the standard half-day agenda"))
+        try:
+            start = len(self.doc.workshop.agenda)
+            for n, item in enumerate(items):
+                self.stack.push(AddItem(self.doc, "agenda", item, start + n, tr("agenda item")))
+        finally:
+            self.stack.endMacro()
+        self.table.setFocus()
+
+    def time_selected(self) -> None:
+        index = self.table.currentIndex()
+        if index.isValid():
+            self.clock.go_to(self.model.item_at(index.row()).id)
+
+    def _end_edited(self, text: str) -> None:
+        try:
+            self.clock.set_ends_at(parse_clock(text))
+        except ValidationError as exc:
+            self.start_error.setText(exc.message)
+            return
+        self.start_error.setText("")
+
+    def _end_typed(self) -> None:
+        self.start_error.setText("")
+        self.end_edit.setText(clock_text(self.clock.ends_at))
+
+    # -- following -----------------------------------------------------------------------
+
+    def _agenda_changed(self, collection: str) -> None:
+        if collection == "agenda":
+            self._refresh()
+
+    def _field_changed(self, path: str) -> None:
+        if path == "start_time":
+            self._refresh()
+
+    def _refresh(self) -> None:
+        w = self.doc.workshop
+        plan = plan_agenda(w.agenda, w.start_time)
+        self.standard_row.setVisible(not w.agenda)
+        if not self.end_edit.hasFocus():
+            self.end_edit.setText(clock_text(self.clock.ends_at))
+        if plan.start is None:
+            self.fit.setText(tr("Planned {total}.").format(total=duration_text(plan.planned_total)))
+            theme.apply(self.fit, theme.Type.BODY, theme.Tone.NEUTRAL)
+        else:
+            available = available_minutes(plan.start, self.clock.ends_at)
+            self.fit.setText(fit_text(plan.planned_total, available))
+            over = plan.planned_total > available
+            theme.apply(self.fit, theme.Type.BODY, theme.Tone.GAP if over else theme.Tone.NEUTRAL)
+        if plan.recorded:
+            self.review.setText(
+                tr("{n} of {all} items run: {actual} against {planned} planned ({diff}).").format(
+                    n=plan.recorded,
+                    all=len(w.agenda),
+                    actual=duration_text(plan.actual_total),
+                    planned=duration_text(plan.planned_of_recorded),
+                    diff=variance_text(plan.actual_total - plan.planned_of_recorded),
+                )
+            )
+        self.review.setVisible(bool(plan.recorded))
+        self.fit.setToolTip(tooltip(self.fit.text()))
