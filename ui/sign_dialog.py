@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import math
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer
 from PySide6.QtGui import (
     QFont,
     QFontDatabase,
@@ -16,14 +18,20 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QResizeEvent,
     QShowEvent,
+    QTextBlock,
+    QTextDocument,
+    QTextOption,
 )
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QTabWidget,
@@ -133,6 +141,58 @@ def _caption(text: str, kind: theme.Type, tone: theme.Tone | None = None) -> QLa
     return label
 
 
+class LiteralText(QPlainTextEdit):
+    """Text shown exactly as given, wrapped anywhere so no word can widen the dialog.
+
+    As tall as its text up to ``max_lines``, scrolling beyond; reads like a label.
+    """
+
+    def __init__(self, text: str, kind: theme.Type, max_lines: int, tone: theme.Tone | None = None):
+        super().__init__()
+        self._max_lines = max_lines
+        theme.apply(self, kind, tone)
+        self.setReadOnly(True)
+        self.setPlainText(text)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self.viewport().setAutoFillBackground(False)
+        self.document().setDocumentMargin(0)
+        self.setFixedHeight(self._height())
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def _height(self) -> int:
+        lines = max(1, self.document().lineCount())
+        if self.viewport().width() > 0:
+            lines = (
+                sum(
+                    max(1, block.layout().lineCount())
+                    for block in _blocks(self.document())
+                    if block.layout() is not None
+                )
+                or lines
+            )
+        line = QFontMetricsF(self.font()).lineSpacing()
+        return math.ceil(min(lines, self._max_lines) * line) + 2
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        height = self._height()
+        if height != self.height():
+            self.setFixedHeight(height)
+
+
+def _blocks(document: QTextDocument) -> Iterator[QTextBlock]:
+    block = document.begin()
+    while block.isValid():
+        yield block
+        block = block.next()
+
+
 class SignDialog(QDialog):
     """Sign as ``signatory``: draw on the pad or type the name; Sign only once there is one."""
 
@@ -147,10 +207,13 @@ class SignDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.Space.XL, theme.Space.XL, theme.Space.XL, theme.Space.L)
         layout.setSpacing(theme.Space.M)
-        self.name_label = _caption(signatory.name or tr("Unnamed signatory"), theme.Type.TITLE)
+        name = signatory.name or tr("Unnamed signatory")
+        self.name_label = LiteralText(name, theme.Type.TITLE, 2)
+        self.name_label.setAccessibleName(tr("Who signs"))
         role = " · ".join(p for p in (signatory.title, TEAM_LABELS[signatory.team]) if p)
-        self.role_label = _caption(role, theme.Type.BODY, theme.Tone.NEUTRAL)
-        self.statement_label = _caption(statement, theme.Type.BODY)
+        self.role_label = LiteralText(role, theme.Type.BODY, 2, theme.Tone.NEUTRAL)
+        self.role_label.setAccessibleName(tr("Title and team"))
+        self.statement_label = LiteralText(statement, theme.Type.BODY, 6)
         self.statement_label.setAccessibleName(tr("What you agree to"))
         layout.addWidget(self.name_label)
         layout.addWidget(self.role_label)
@@ -237,10 +300,16 @@ class SignDialog(QDialog):
         self._update_state()  # the button box makes its first button the default on show
         if not self._fitted:
             self._fitted = True
-            # Trim the space the pad would leave above and below its 3:1 area.
-            slack = self.pad.height() - int(self.pad.width() / RATIO) - 6
-            if slack > 0:
-                self.resize(self.width(), self.height() - slack)
+            QTimer.singleShot(0, self._fit_pad)  # once the layout has settled
+
+    def _fit_pad(self) -> None:
+        """Make the dialog as tall as the pad's 3:1 area needs, within the screen."""
+        slack = self.pad.height() - math.ceil(self.pad.width() / RATIO) - 4
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        tallest = int(screen.availableGeometry().height() * 0.9)
+        height = max(self.minimumSizeHint().height(), min(self.height() - slack, tallest))
+        if height != self.height():
+            self.resize(self.width(), height)
 
     # -- state ------------------------------------------------------------------------------
 

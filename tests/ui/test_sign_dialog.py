@@ -45,8 +45,39 @@ def test_it_shows_who_signs_and_what_they_agree_to_literally(qtbot: QtBot) -> No
     assert dialog.name_label.text() == "Maya Lindqvist"
     assert dialog.role_label.text() == "Head of Sales · Sales"
     assert dialog.statement_label.text() == STATEMENT
-    for label in (dialog.name_label, dialog.role_label, dialog.statement_label):
-        assert label.textFormat() == Qt.TextFormat.PlainText
+    assert dialog.statement_label.isReadOnly()
+
+
+def test_a_huge_unbreakable_statement_neither_widens_the_dialog_nor_is_cut(qtbot: QtBot) -> None:
+    statement = "x" * 100_000 + " <img src=/etc/passwd> & 👩🏽‍💼 مريم"
+    who = Signatory(name="N" * 5_000, title="T" * 5_000, team=Team.MARKETING)
+    dialog = SignDialog(who, statement)
+    qtbot.addWidget(dialog)
+    with qtbot.waitExposed(dialog):
+        dialog.show()
+    screen = dialog.screen().availableGeometry()
+    assert dialog.width() <= screen.width() and dialog.height() <= screen.height()
+    assert dialog.statement_label.text() == statement
+    assert dialog.name_label.text() == who.name
+    assert dialog.statement_label.verticalScrollBar().maximum() > 0  # the rest scrolls
+    assert dialog.pad.area().width() >= 360
+
+
+def test_the_keyboard_walks_the_draw_page_in_order(qtbot: QtBot) -> None:
+    dialog = open_dialog(qtbot)
+    drag(dialog.pad, wave(dialog.pad))
+    dialog.pad.setFocus()
+    seen = []
+    for _ in range(5):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [
+        dialog.undo_button,
+        dialog.clear_button,
+        dialog.sign_button,
+        dialog.cancel_button,
+        dialog.tabs.tabBar(),
+    ]
 
 
 def test_sign_is_off_until_something_is_drawn(qtbot: QtBot) -> None:
