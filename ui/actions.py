@@ -89,6 +89,11 @@ class Actions:
         self.side_panel.setCheckable(True)
         self.next_step = self._make(tr("&Next Step"), "Ctrl+PgDown", lambda: w.step_by(1))
         self.prev_step = self._make(tr("&Previous Step"), "Ctrl+PgUp", lambda: w.step_by(-1))
+        self.present = self._make(tr("&Present"), "F5", w.room.present, "presentation")
+        self.timer_toggle = self._make(tr("&Start or Pause Timer"), "F6", w.room.toggle_timer)
+        self.timer_extend = self._make(tr("Add &5 Minutes"), "Shift+F6", w.room.extend_timer)
+        self.timer_reset = self._make(tr("Rese&t Timer"), "Ctrl+F6", w.room.reset_timer)
+        self.timer_next = self._make(tr("Ne&xt Agenda Item"), "F7", w.room.next_item)
 
         self.help = self._make(tr("Accord &Help"), K.HelpContents, w.show_help)
         self.icons.append((self.help, "circle-question-mark"))
@@ -144,7 +149,20 @@ class Actions:
                 self.rename,
                 self.find,
             ),
-            tr("&View"): (self.home, None, self.next_step, self.prev_step, None, self.side_panel),
+            tr("&View"): (
+                self.home,
+                None,
+                self.next_step,
+                self.prev_step,
+                None,
+                self.side_panel,
+                None,
+                self.present,
+                self.timer_toggle,
+                self.timer_extend,
+                self.timer_reset,
+                self.timer_next,
+            ),
             tr("&Help"): (self.help, None, self.about),
         }
         for title, entries in menus.items():

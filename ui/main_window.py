@@ -14,6 +14,7 @@ from ui.actions import Actions, set_keys
 from ui.home import HomePage
 from ui.i18n import tr
 from ui.library_care import LibraryCare
+from ui.room_controls import RoomControls
 from ui.settings import (
     LAST_STEP,
     LAST_WORKSHOP,
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)  # a PDF dropped on the window is verified
         self.care = LibraryCare(self)
         self.files = WorkshopFiles(self)
+        self.room = RoomControls(self)
         self.act = Actions(self)
         self.act.side_panel.setChecked(bool(self.settings.get(SIDE_PANEL)))
         self._connect_home()
@@ -121,6 +123,8 @@ class MainWindow(QMainWindow):
         a.next_step.setEnabled(not on_home)
         a.prev_step.setEnabled(not on_home)
         a.side_panel.setEnabled(not on_home)
+        for action in (a.present, a.timer_toggle, a.timer_extend, a.timer_reset, a.timer_next):
+            action.setEnabled(not on_home and self.view is not None)
 
     # -- the library -------------------------------------------------------------------------
 
@@ -283,12 +287,14 @@ class MainWindow(QMainWindow):
         self.settings.set(self.settings.scoped(LAST_WORKSHOP, self._scope), workshop_id)
         self.setWindowTitle(tr("{title} — Accord").format(title=doc.workshop.title))
         self.view.set_side_visible(self.act.side_panel.isChecked())
+        self.room.workshop_opened(doc, stack)
         self.view.focus_start(fresh)
         self._update_actions()
 
     def close_workshop(self) -> None:
         if self.view is None:
             return
+        self.room.workshop_closed()
         view, self.view = self.view, None
         self.undo_group.removeStack(view.undo_stack)
         self.central.removeWidget(view)
@@ -417,6 +423,7 @@ class MainWindow(QMainWindow):
             event.ignore()
             return
         self.save_session()
+        self.room.close_presenter()
         self.care.timer.stop()
         self.runner.wait()
         if self.library is not None:
