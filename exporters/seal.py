@@ -123,9 +123,13 @@ def seal_pdf(
         stamp = StampText(info.name, info.organization, now.astimezone(UTC), digest)
         style = _stamp_style(render_stamp(stamp, box[2] - box[0], box[3] - box[1]))
     signer = PdfSigner(metadata, signer=_signer(identity), stamp_style=style, new_field_spec=spec)
+    # Room for the signature container, given up front: otherwise pyHanko signs twice, once
+    # only to measure the size (a third of the sealing time).
+    certs = (identity.certificate, *identity.chain)
+    reserved = 8192 + 2 * sum(len(c.public_bytes(serialization.Encoding.DER)) for c in certs)
     out = io.BytesIO()
     try:
-        signer.sign_pdf(writer, output=out)
+        signer.sign_pdf(writer, output=out, bytes_reserved=reserved)
     except PdfError as exc:
         raise SealError(
             _("The PDF could not be sealed ({reason}); export it again.").format(reason=exc)

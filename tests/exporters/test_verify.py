@@ -151,3 +151,26 @@ def test_no_flipped_bit_inside_the_sealed_ranges_verifies_as_intact(
     except UnreadablePdfError:
         return  # exit 2: also not accepted
     assert verdict.outcome is not Outcome.INTACT
+
+
+@settings(max_examples=80, deadline=None)
+@given(body=st.binary(max_size=2000))
+def test_any_bytes_give_a_verdict_or_a_sentence_never_a_crash(body: bytes) -> None:
+    try:
+        verdict = verify_pdf(b"%PDF-1.7\n" + body, [])
+    except UnreadablePdfError as exc:
+        assert exc.message.endswith("check that it is the right file.")
+        return
+    assert verdict.outcome is Outcome.BROKEN
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(cut=st.integers(min_value=1, max_value=10_000))
+def test_a_sealed_pdf_cut_short_anywhere_is_never_intact(
+    identity: UnlockedIdentity, sealed_pdf: bytes, cut: int
+) -> None:
+    try:
+        verdict = verify_pdf(sealed_pdf[: max(0, len(sealed_pdf) - cut)], [identity.certificate])
+    except UnreadablePdfError:
+        return
+    assert verdict.outcome is not Outcome.INTACT
