@@ -6,6 +6,7 @@ change at once (autosave) and tell the pages what changed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Any
 
@@ -13,7 +14,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from storage.errors import StorageError
 from storage.repository import Repository
-from workshop.model import RaciRole, Workshop
+from ui.i18n import tr
+from ui.tasks import SyncRunner, TaskRunner
+from workshop.errors import AccordError
+from workshop.model import AgreementVersion, RaciRole, Signature, Workshop
 
 RETRY_MS = 5000
 
@@ -23,11 +27,19 @@ class WorkshopDocument(QObject):
     children_changed = Signal(str)  # a collection name such as "participants"
     saved = Signal()
     save_failed = Signal(str)  # one sentence for the user
+    versions_changed = Signal()  # a signature was given, a draft discarded
 
-    def __init__(self, workshop: Workshop, repository: Repository, parent: Any = None) -> None:
+    def __init__(
+        self,
+        workshop: Workshop,
+        repository: Repository,
+        parent: Any = None,
+        runner: TaskRunner | SyncRunner | None = None,
+    ) -> None:
         super().__init__(parent)
         self.workshop = workshop
         self.repository = repository
+        self.runner = runner or SyncRunner()
         self._pending: list[tuple[Any, tuple[Any, ...]]] = []  # changes not yet stored
         self._retry_timer = QTimer(self)
         self._retry_timer.setInterval(RETRY_MS)
@@ -130,3 +142,62 @@ class WorkshopDocument(QObject):
             self._pending.pop(0)
         self._retry_timer.stop()
         self.saved.emit()
+
+    # -- signing (not undoable: a signature is given, never taken back) ----------------------
+
+    def sign(
+        self,
+        draft: AgreementVersion,
+        signatory: int,
+        signature: Signature,
+        done: Callable[[AgreementVersion], None],
+        failed: Callable[[str], None],
+    ) -> None:
+        """Record a signature off the GUI thread; ``done`` gets the version as stored."""
+        if self._pending:
+            failed(
+                tr(
+                    "Some changes are not saved in the library yet, so the text to sign is "
+                    "not settled; signing can start once they are saved."
+                )
+            )
+            return
+        workshop_id = self.workshop.id
+
+        def work() -> tuple[AgreementVersion, Workshop]:
+            version = self.repository.sign(workshop_id, draft, signatory, signature)
+            return version, self.repository.get(workshop_id)
+
+        def finish(result: tuple[AgreementVersion, Workshop]) -> None:
+            version, stored = result
+            self._take_versions(stored)
+            done(version)
+
+        self.runner.submit(work, finish, lambda exc: failed(_sentence(exc)))
+
+    def discard_draft(self, done: Callable[[], None], failed: Callable[[str], None]) -> None:
+        """Forget the signatures collected on a draft whose text has changed since."""
+        workshop_id = self.workshop.id
+
+        def work() -> Workshop:
+            self.repository.discard_draft(workshop_id)
+            return self.repository.get(workshop_id)
+
+        def finish(stored: Workshop) -> None:
+            self._take_versions(stored)
+            done()
+
+        self.runner.submit(work, finish, lambda exc: failed(_sentence(exc)))
+
+    def _take_versions(self, stored: Workshop) -> None:
+        self.workshop.versions = stored.versions
+        if self.workshop.status != stored.status:
+            self.workshop.status = stored.status
+            self.field_changed.emit("status")
+        self.versions_changed.emit()
+
+
+def _sentence(exc: BaseException) -> str:
+    if isinstance(exc, AccordError):
+        return exc.message
+    raise exc

@@ -25,6 +25,8 @@ LAST_STEP = Setting("session/last_step", str, "", "Step open when Accord was clo
 SIDE_PANEL = Setting("view/side_panel", int, 1, "Show guidance and gaps beside each step")
 HOME_SORT_COLUMN = Setting("home/sort_column", int, 5, "Library sort column")
 HOME_SORT_ORDER = Setting("home/sort_order", int, 1, "Library sort order")
+# "" follows the system's locale: US Letter where it is the custom, A4 elsewhere.
+PAGE_SIZE = Setting("export/page_size", str, "", "Paper size of exported PDFs (A4 or Letter)")
 
 
 class Settings:

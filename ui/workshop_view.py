@@ -23,6 +23,7 @@ from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.icons import icon
 from ui.pages.accountability import AccountabilityPage
+from ui.pages.agreement import AgreementPage
 from ui.pages.base import StepPage
 from ui.pages.goal import GoalPage
 from ui.pages.language import LanguagePage
@@ -43,6 +44,7 @@ PAGES: dict[Step, type[StepPage]] = {
     Step.RESPONSIBILITIES: ResponsibilitiesPage,
     Step.ACCOUNTABILITY: AccountabilityPage,
     Step.TRANSPARENCY: TransparencyPage,
+    Step.AGREEMENT: AgreementPage,
 }
 _MARKS = {
     Completion.EMPTY: ("circle", theme.Tone.NEUTRAL, "not started"),
@@ -109,6 +111,7 @@ class WorkshopView(QWidget):
             )
             self._pages[step] = page
             self.pages.addWidget(page)
+            page.elsewhere.connect(self._go_elsewhere)
 
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +122,7 @@ class WorkshopView(QWidget):
         self.steps.currentRowChanged.connect(self._show_row)
         doc.field_changed.connect(self._refresh)
         doc.children_changed.connect(self._refresh)
+        doc.versions_changed.connect(self._refresh)
         # Bound methods (not lambdas): Qt drops them when this view goes, the document stays.
         doc.saved.connect(self._on_saved)
         doc.save_failed.connect(self._on_save_failed)
@@ -162,6 +166,10 @@ class WorkshopView(QWidget):
 
     def show_step(self, step: Step) -> None:
         self.steps.setCurrentRow(STEPS.index(step))
+
+    def _go_elsewhere(self, step: str, target: str) -> None:
+        self.show_step(Step(step))
+        self.page(Step(step)).go_to(target)
 
     def next_step(self, delta: int) -> None:
         row = self.steps.currentRow() + delta

@@ -109,3 +109,21 @@ STATUS_LABELS: dict[WorkshopStatus, str] = {
     WorkshopStatus.IN_PROGRESS: _("In progress"),
     WorkshopStatus.SIGNED: _("Signed"),
 }
+
+
+MAX_TERM_MONTHS = 120
+
+
+def parse_term(text: str) -> int | None:
+    """The agreement's term in whole months (1 to 120); blank text is ``None``."""
+    stripped = text.strip()
+    if not stripped:
+        return None
+    if re.fullmatch(r"[0-9]{1,4}", stripped, re.ASCII) and 1 <= int(stripped) <= MAX_TERM_MONTHS:
+        return int(stripped)
+    raise ValidationError(
+        _("The term must be a whole number of months from 1 to {high}.").format(
+            high=MAX_TERM_MONTHS
+        ),
+        "term_months",
+    )

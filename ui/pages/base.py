@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -40,6 +40,8 @@ class StepPage(QWidget):
     """A step: its content (scrolling) and, beside it, guidance and the step's gaps."""
 
     step: Step
+    # Take the user to a field on another step: (step value, gap target).
+    elsewhere = Signal(str, str)
 
     def __init__(self, doc: WorkshopDocument, stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(parent)
