@@ -25,6 +25,9 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QPixmap,
+    QPolygonF,
+    QResizeEvent,
     QTabletEvent,
     QTouchEvent,
 )
@@ -99,40 +102,61 @@ def drawing_area(bounds: QRectF) -> QRectF:
     return QRectF(bounds.center().x() - width / 2, bounds.center().y() - height / 2, width, height)
 
 
-def ink_path(stroke: Stroke, area: QRectF) -> QPainterPath:
-    """A smooth path through the stroke's points (quadratic curves between midpoints)."""
-    points = [
-        QPointF(area.left() + x * area.width(), area.top() + y * area.height()) for x, y in stroke
-    ]
+def place(point: Point, area: QRectF) -> QPointF:
+    return QPointF(area.left() + point[0] * area.width(), area.top() + point[1] * area.height())
+
+
+def settled_path(stroke: Stroke, area: QRectF) -> QPainterPath:
+    """The smooth path (quadratic curves between midpoints) up to the last midpoint.
+
+    Only the straight tail to the last point changes when a point is added, so a stroke
+    being drawn grows this path one curve at a time.
+    """
+    points = [place(point, area) for point in stroke]
     path = QPainterPath(points[0])
-    if len(points) == 2:
-        path.lineTo(points[1])
-        return path
     for here, after in itertools.pairwise(points[1:]):
         path.quadTo(here, (here + after) / 2)
-    path.lineTo(points[-1])
     return path
+
+
+def ink_path(stroke: Stroke, area: QRectF) -> QPainterPath:
+    """A smooth path through the stroke's points."""
+    path = settled_path(stroke, area)
+    path.lineTo(place(stroke[-1], area))
+    return path
+
+
+def ink_width(area: QRectF) -> float:
+    return max(1.5, area.height() * INK_WIDTH)
+
+
+def ink_pen(area: QRectF, ink: QColor) -> QPen:
+    return QPen(
+        ink,
+        ink_width(area),
+        Qt.PenStyle.SolidLine,
+        Qt.PenCapStyle.RoundCap,
+        Qt.PenJoinStyle.RoundJoin,
+    )
+
+
+def paint_dot(painter: QPainter, point: Point, area: QRectF, ink: QColor) -> None:
+    radius = max(ink_width(area) * 0.7, 1.5)
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    painter.drawEllipse(place(point, area), radius, radius)
+    painter.restore()
 
 
 def paint_strokes(painter: QPainter, strokes: Sequence[Stroke], area: QRectF, ink: QColor) -> None:
     """Draw strokes as anti-aliased ink; a one-point stroke is a dot."""
-    width = max(1.5, area.height() * INK_WIDTH)
-    pen = QPen(
-        ink, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
-    )
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(pen)
+    painter.setPen(ink_pen(area, ink))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     for stroke in strokes:
         if len(stroke) == 1:
-            x, y = stroke[0]
-            dot = QPointF(area.left() + x * area.width(), area.top() + y * area.height())
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(ink)
-            radius = max(width * 0.7, 1.5)
-            painter.drawEllipse(dot, radius, radius)
-            painter.setPen(pen)
-            painter.setBrush(Qt.BrushStyle.NoBrush)
+            paint_dot(painter, stroke[0], area, ink)
         else:
             painter.drawPath(ink_path(stroke, area))
 
@@ -148,6 +172,12 @@ class SignaturePad(QWidget):
         self._drawing = False
         self._source = ""  # mouse, pen or touch: whichever began the stroke
         self._read_only = False
+        # What does not change while a stroke is drawn (frame, guide, earlier strokes) is
+        # painted once into a pixmap; the stroke being drawn grows its path point by point.
+        self._backdrop = QPixmap()
+        self._backdrop_key: tuple[object, ...] = ()
+        self._version = 0
+        self._live = QPainterPath()
         self.setAccessibleName(tr("Signature pad"))
         self.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -181,6 +211,7 @@ class SignaturePad(QWidget):
             self._strokes_changed()
 
     def _strokes_changed(self) -> None:
+        self._version += 1
         self._describe()
         self.update()
         self.changed.emit()
@@ -248,6 +279,7 @@ class SignaturePad(QWidget):
         self._drawing = True
         self._source = source
         self._strokes.append([self.to_pad(position)])
+        self._live = settled_path(self._strokes[-1], self.area())
         self._strokes_changed()
 
     def _extend(self, source: str, position: QPointF) -> None:
@@ -256,20 +288,23 @@ class SignaturePad(QWidget):
         stroke = self._strokes[-1]
         point = self.to_pad(position)
         if point != stroke[-1]:
-            previous = self.to_widget(stroke[-1])
             stroke.append(point)
-            pad = max(4.0, self.area().height() * INK_WIDTH * 2)
+            area = self.area()
+            if len(stroke) >= 3:
+                here, after = place(stroke[-2], area), place(stroke[-1], area)
+                self._live.quadTo(here, (here + after) / 2)
+            # The new curve and tail lie within the last three points.
+            corners = QPolygonF([place(p, area) for p in stroke[-3:]])
+            margin = ink_width(area) + 2
             self.update(
-                QRectF(previous, position)
-                .normalized()
-                .adjusted(-pad, -pad, pad, pad)
-                .toAlignedRect()
+                corners.boundingRect().adjusted(-margin, -margin, margin, margin).toAlignedRect()
             )
 
     def _end(self, source: str = "") -> None:
         if not self._drawing or source not in ("", self._source):
             return
         self._drawing = False
+        self._live = QPainterPath()
         self._strokes[-1] = simplify(self._strokes[-1])
         self._strokes_changed()
 
@@ -371,8 +406,51 @@ class SignaturePad(QWidget):
 
     # -- painting ---------------------------------------------------------------------------
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._drawing:  # the stroke being drawn keeps its place on the pad
+            self._live = settled_path(self._strokes[-1], self.area())
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
+        painter.drawPixmap(0, 0, self._current_backdrop())
+        if self._drawing:
+            area = self.area()
+            ink = self.palette().color(QPalette.ColorRole.Text)
+            stroke = self._strokes[-1]
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            if len(stroke) == 1:
+                paint_dot(painter, stroke[0], area, ink)
+            else:
+                live = QPainterPath(self._live)
+                live.lineTo(place(stroke[-1], area))
+                painter.setPen(ink_pen(area, ink))
+                painter.drawPath(live)
+        painter.end()
+
+    def _current_backdrop(self) -> QPixmap:
+        """Frame, guide and every stroke but the one being drawn, painted once per change."""
+        ratio = self.devicePixelRatioF()
+        key = (
+            self.size(),
+            ratio,
+            self.hasFocus(),
+            self.palette().cacheKey(),
+            self._read_only,
+            self._version,
+            self._drawing,
+        )
+        if key != self._backdrop_key:
+            self._backdrop_key = key
+            self._backdrop = QPixmap(self.size() * ratio)
+            self._backdrop.setDevicePixelRatio(ratio)
+            self._backdrop.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(self._backdrop)
+            self._paint_backdrop(painter)
+            painter.end()
+        return self._backdrop
+
+    def _paint_backdrop(self, painter: QPainter) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         palette = self.palette()
         area = self.area()
@@ -385,8 +463,8 @@ class SignaturePad(QWidget):
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRoundedRect(area.adjusted(0.5, 0.5, -0.5, -0.5), 6, 6)
             self._paint_guide(painter, area)
-        paint_strokes(painter, self._strokes, area, palette.color(QPalette.ColorRole.Text))
-        painter.end()
+        finished = self._strokes[:-1] if self._drawing else self._strokes
+        paint_strokes(painter, finished, area, palette.color(QPalette.ColorRole.Text))
 
     def _paint_guide(self, painter: QPainter, area: QRectF) -> None:
         """The signature line with a small cross, and a hint while nothing is drawn."""

@@ -389,3 +389,40 @@ def test_a_second_pointer_does_not_break_a_stroke_in_progress(qtbot: QtBot) -> N
     QTest.mouseRelease(pad, LEFT, NONE, path[1].toPoint())
     [stroke] = pad.strokes()
     assert stroke == [pad.to_pad(path[0]), pad.to_pad(path[1])]
+
+
+def test_what_is_on_screen_mid_stroke_matches_a_full_repaint(qtbot: QtBot) -> None:
+    """Only the changed corner is repainted per move; nothing stale may be left behind."""
+    pad = make_pad(qtbot, 600, 200)
+    pad.set_strokes([[(0.1, 0.2), (0.3, 0.25)]])
+    area = pad.area()
+    loops = [
+        QPointF(
+            round(area.left() + area.width() * (0.1 + 0.8 * i / 150 + 0.04 * math.cos(i / 5))),
+            round(area.top() + area.height() * (0.5 + 0.25 * math.sin(i / 5))),
+        )
+        for i in range(151)
+    ]
+    QTest.mousePress(pad, LEFT, NONE, loops[0].toPoint())
+    for point in loops[1:]:
+        move = QMouseEvent(
+            QEvent.Type.MouseMove,
+            point,
+            pad.mapToGlobal(point),
+            Qt.MouseButton.NoButton,
+            LEFT,
+            NONE,
+        )
+        QApplication.sendEvent(pad, move)
+        QApplication.processEvents()  # each partial repaint reaches the screen
+    on_screen = pad.screen().grabWindow(pad.winId()).toImage()
+    repainted = pad.grab().toImage()
+    assert on_screen.size() == repainted.size()
+    differing = sum(
+        on_screen.pixel(x, y) != repainted.pixel(x, y)
+        for x in range(0, pad.width(), 2)
+        for y in range(0, pad.height(), 2)
+    )
+    assert differing == 0
+    QTest.mouseRelease(pad, LEFT, NONE, loops[-1].toPoint())
+    assert len(pad.strokes()) == 2
