@@ -224,6 +224,8 @@ class SignDialog(QDialog):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self._draw_page(), tr("&Draw"))
         self.tabs.addTab(self._type_page(signatory.name), tr("&Type your name"))
+        self.tabs.setAccessibleName(tr("How to sign"))
+        self.tabs.tabBar().setAccessibleName(tr("How to sign"))
         self.tabs.currentChanged.connect(self._tab_changed)
         layout.addWidget(self.tabs, 1)
 

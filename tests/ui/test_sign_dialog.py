@@ -15,6 +15,7 @@ from PySide6.QtCore import QPointF, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from tests.ui.test_accessibility import unnamed_focusable
 from tests.ui.test_signature_pad import drag, wave
 from tests.ui.typing_helpers import type_text
 from ui import sign_dialog
@@ -95,6 +96,11 @@ def test_sign_is_off_until_something_is_drawn(qtbot: QtBot) -> None:
     qtbot.mouseClick(dialog.clear_button, Qt.MouseButton.LeftButton)
     assert dialog.pad.is_empty()
     assert not dialog.sign_button.isEnabled() and not dialog.sign_button.isDefault()
+
+    drag(dialog.pad, wave(dialog.pad))
+    qtbot.keyClick(dialog.pad, Qt.Key.Key_Return)  # now Enter signs
+    signature = dialog.signature()
+    assert signature is not None and signature.strokes == dialog.pad.strokes()
 
 
 def test_drawing_and_signing_returns_the_strokes(qtbot: QtBot) -> None:
@@ -289,3 +295,13 @@ def test_without_the_script_font_the_preview_uses_an_italic_serif(
         assert font.italic()
     finally:
         sign_dialog.script_families.cache_clear()
+
+
+def test_every_control_has_a_name_a_screen_reader_can_say(qtbot: QtBot) -> None:
+    dialog = open_dialog(qtbot)
+    drag(dialog.pad, wave(dialog.pad))
+    assert unnamed_focusable(dialog) == []
+    dialog.tabs.setCurrentIndex(sign_dialog.TYPE_TAB)
+    assert unnamed_focusable(dialog) == []
+    assert dialog.pad.accessibleName() == "Signature pad"
+    assert dialog.statement_label.accessibleName() == "What you agree to"
