@@ -27,7 +27,6 @@ from ui.pages.agreement import AgreementPage
 from ui.pages.base import StepPage
 from ui.pages.goal import GoalPage
 from ui.pages.language import LanguagePage
-from ui.pages.placeholder import PlaceholderPage
 from ui.pages.responsibilities import ResponsibilitiesPage
 from ui.pages.room import RoomPage
 from ui.pages.transparency import TransparencyPage
@@ -36,7 +35,7 @@ from workshop.progress import completion
 from workshop.steps import STEP_INFO, STEPS, Completion, Step
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
-# One page class per step; a step without one shows what it captured, read-only.
+# One page class per step.
 PAGES: dict[Step, type[StepPage]] = {
     Step.ROOM: RoomPage,
     Step.GOAL: GoalPage,
@@ -103,12 +102,7 @@ class WorkshopView(QWidget):
         self.pages = QStackedWidget()
         self._pages: dict[Step, StepPage] = {}
         for step in STEPS:
-            make = PAGES.get(step)
-            page = (
-                make(doc, self.undo_stack)
-                if make is not None
-                else PlaceholderPage(step, doc, self.undo_stack)
-            )
+            page = PAGES[step](doc, self.undo_stack)
             self._pages[step] = page
             self.pages.addWidget(page)
             page.elsewhere.connect(self._go_elsewhere)

@@ -248,6 +248,11 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
     return _HINTS[cls]
 
 
+# Fields added to the format after its first files were written; a file without them is
+# read with their defaults.
+_ADDED_LATER: set[tuple[type[Any], str]] = {(m.Workshop, "signatories")}
+
+
 class _Reader:
     """Builds domain objects from checked JSON data; remembers ids to catch duplicates."""
 
@@ -262,6 +267,8 @@ class _Reader:
         values: dict[str, Any] = {}
         hints = _hints(cast(type[Any], cls))
         for f in fields(cast(type[Any], cls)):
+            if f.name not in data and (cls, f.name) in _ADDED_LATER:
+                continue  # files written before the field existed: its default
             if f.name not in data:
                 if where.prefix:
                     raise where.error(_("{field} is missing."), f.name)

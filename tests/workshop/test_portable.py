@@ -475,3 +475,10 @@ def test_changing_any_value(path: tuple[Any, ...], value: Any) -> None:
 def test_truncating_the_file(cut: int) -> None:
     loads_or_refuses(VALID[:cut])
     loads_or_refuses(VALID.encode("utf-8")[:cut])
+
+
+def test_a_file_from_before_workshop_signatories_reads_with_none() -> None:
+    """Files written before the workshop kept its own signatories still import."""
+    data = json.loads(dumps(build_demo_workshop(date(2026, 11, 23))))
+    del data["workshop"]["signatories"]
+    assert loads(json.dumps(data)).signatories == []
