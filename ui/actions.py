@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMenu
 
 from ui.i18n import tr
 
@@ -95,6 +95,24 @@ class Actions:
         self.timer_reset = self._make(tr("Rese&t Timer"), "Ctrl+F6", w.room.reset_timer)
         self.timer_next = self._make(tr("Ne&xt Agenda Item"), "F7", w.room.next_item)
 
+        self.capture_panel = self._make(
+            tr("&Capture Panel"), "Ctrl+Shift+L", w.capture.set_visible, "clipboard-list"
+        )
+        self.capture_panel.setCheckable(True)
+        self.park = self._make(tr("&Park an Issue"), "Ctrl+Shift+P", w.capture.park)
+        self.new_action_item = self._make(
+            tr("New &Action Item"), "Ctrl+Shift+A", w.capture.new_action_item
+        )
+        self.summary_pdf = self._make(
+            tr("Workshop &Summary (PDF)…"), None, lambda: w.outputs.summary_pdf()
+        )
+        self.actions_csv = self._make(
+            tr("&Action Items (CSV)…"), None, lambda: w.outputs.actions_csv()
+        )
+        self.calendar = self._make(
+            tr("Review &Calendar (iCalendar)…"), None, lambda: w.outputs.calendar()
+        )
+
         self.help = self._make(tr("Accord &Help"), K.HelpContents, w.show_help)
         self.icons.append((self.help, "circle-question-mark"))
         self.about = self._make(tr("&About Accord"), None, w.show_about, "info")
@@ -172,6 +190,20 @@ class Actions:
                     menu.addSeparator()
                 else:
                     menu.addAction(action)
+        self._capture_menus(bar.actions())
+
+    def _capture_menus(self, menus: list[QAction]) -> None:
+        """File ▸ Take-home Outputs, and the capture panel's entries in the View menu."""
+        file_menu, view_menu = menus[0].menu(), menus[2].menu()
+        assert isinstance(file_menu, QMenu) and isinstance(view_menu, QMenu)
+        outputs = QMenu(tr("&Take-home Outputs"), file_menu)
+        for action in (self.summary_pdf, self.actions_csv, self.calendar):
+            outputs.addAction(action)
+        file_menu.insertMenu(self.quit, outputs)
+        file_menu.insertSeparator(self.quit)
+        view_menu.addSeparator()
+        for action in (self.capture_panel, self.park, self.new_action_item):
+            view_menu.addAction(action)
 
     def decorate(self) -> None:
         from ui.icons import icon

@@ -11,6 +11,7 @@ from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup, QUndoStack
 from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget
 
 from ui.actions import Actions, set_keys
+from ui.capture_control import CaptureControl
 from ui.home import HomePage
 from ui.i18n import tr
 from ui.library_care import LibraryCare
@@ -23,6 +24,7 @@ from ui.settings import (
     WINDOW_STATE,
     Settings,
 )
+from ui.take_home import TakeHomeOutputs
 from ui.tasks import TaskRunner
 from ui.workshop_files import WorkshopFiles
 from workshop.errors import AccordError
@@ -74,6 +76,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.central)
         self.setAcceptDrops(True)  # a PDF dropped on the window is verified
         self.care = LibraryCare(self)
+        self.capture = CaptureControl(self)
+        self.outputs = TakeHomeOutputs(self)
         self.files = WorkshopFiles(self)
         self.room = RoomControls(self)
         self.act = Actions(self)
@@ -119,6 +123,11 @@ class MainWindow(QMainWindow):
         a.rename.setEnabled(selected or not on_home)
         # F2 renames on the home screen; in a workshop it edits the current table cell.
         set_keys(a.rename, "F2" if on_home else "")
+        in_workshop = not on_home and self.view is not None
+        for action in (a.capture_panel, a.park, a.new_action_item):
+            action.setEnabled(in_workshop)
+        for action in (a.summary_pdf, a.actions_csv, a.calendar):
+            action.setEnabled(selected or in_workshop)
         a.find.setEnabled(has_library)
         a.next_step.setEnabled(not on_home)
         a.prev_step.setEnabled(not on_home)
@@ -287,6 +296,7 @@ class MainWindow(QMainWindow):
         self.settings.set(self.settings.scoped(LAST_WORKSHOP, self._scope), workshop_id)
         self.setWindowTitle(tr("{title} — Accord").format(title=doc.workshop.title))
         self.view.set_side_visible(self.act.side_panel.isChecked())
+        self.capture.attach(self.view)
         self.room.workshop_opened(doc, stack)
         self.view.focus_start(fresh)
         self._update_actions()
@@ -295,6 +305,7 @@ class MainWindow(QMainWindow):
         if self.view is None:
             return
         self.room.workshop_closed()
+        self.capture.detach()
         view, self.view = self.view, None
         self.undo_group.removeStack(view.undo_stack)
         self.central.removeWidget(view)

@@ -82,7 +82,7 @@ def test_opening_puts_the_keyboard_somewhere_useful(
     # Add participant works from the step list: no need to click into the page first.
     qtbot.keyClick(
         window.view.steps,
-        Qt.Key.Key_A,
+        Qt.Key.Key_N,
         Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
     )
     assert len(window.view.doc.workshop.participants) == 2

@@ -167,7 +167,7 @@ class RoomPage(StepPage):
                 "No one is in the room yet. Add the sales and marketing leads first — "
                 "they are the ones who will sign the agreement."
             ),
-            add_keys="Ctrl+Shift+A",
+            add_keys="Ctrl+Shift+N",
             remove_keys="Ctrl+Shift+Backspace",
         )
         editor = self.people_editor

@@ -1,0 +1,166 @@
+"""Action items: what, who owns it (a participant), by when, status and the step it came
+from. Open items past their due date are marked overdue (icon, colour, tooltip, count)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QComboBox,
+    QLabel,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ui import theme
+from ui.collection_editor import CollectionEditor
+from ui.collection_model import CollectionModel, Column, Index, Kind
+from ui.document import WorkshopDocument
+from ui.i18n import tr
+from ui.parking_panel import step_choices
+from workshop.action_items import STATUS_LABELS, is_overdue, owner_name
+from workshop.model import ActionItem
+from workshop.steps import Step
+
+WHAT, OWNER, DUE, STATUS, STEP = range(5)
+
+
+class ActionItemsModel(CollectionModel):
+    """Shows owners by name and marks overdue items; ``today`` is asked each time."""
+
+    today: Callable[[], date] = date.today
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None
+        item: ActionItem = self.item_at(index.row())
+        column = index.column()
+        if column == OWNER and role == Qt.ItemDataRole.DisplayRole:
+            return owner_name(self.doc.workshop, item.owner_id) or tr("Nobody yet")
+        if column == OWNER and role == Qt.ItemDataRole.ForegroundRole and item.owner_id is None:
+            return theme.tone(theme.Tone.NEUTRAL)
+        if column == DUE and is_overdue(item, self.today()):
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return theme.tone(theme.Tone.ERROR)
+            if role == Qt.ItemDataRole.DecorationRole:
+                from ui.icons import icon
+
+                return icon("triangle-alert", theme.tone(theme.Tone.ERROR))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tr("Overdue: it was due {day}.").format(day=super().data(index))
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return tr("Due: {day}, overdue").format(day=super().data(index))
+        return super().data(index, role)
+
+    def overdue(self) -> int:
+        today = self.today()
+        return sum(1 for row in range(self.rowCount()) if is_overdue(self.item_at(row), today))
+
+
+class OwnerDelegate(QStyledItemDelegate):
+    """A drop-down of the workshop's participants (and nobody), read when it opens."""
+
+    def __init__(self, doc: WorkshopDocument, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+
+    def createEditor(
+        self,
+        parent: QWidget,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> QWidget:
+        combo = QComboBox(parent)
+        combo.addItem(tr("Nobody yet"), None)
+        for person in self.doc.workshop.participants:
+            combo.addItem(person.name.strip() or tr("(unnamed participant)"), person.id)
+        combo.activated.connect(lambda _i: self.commitData.emit(combo))
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
+        assert isinstance(editor, QComboBox)
+        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
+        editor.setCurrentIndex(max(found, 0))
+
+    def setModelData(
+        self,
+        editor: QWidget,
+        model: QAbstractItemModel,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
+class ActionItemsPanel(QWidget):
+    def __init__(
+        self,
+        doc: WorkshopDocument,
+        stack: QUndoStack,
+        current_step: Callable[[], Step],
+        parent: Any = None,
+    ) -> None:
+        super().__init__(parent)
+        self.doc, self.current_step = doc, current_step
+        self.editor = CollectionEditor(
+            doc,
+            stack,
+            "action_items",
+            [
+                Column("what", tr("What"), tr("action item")),
+                Column("owner_id", tr("Owner"), tr("action item owner"), width=14),
+                Column("due", tr("Due"), tr("due date"), kind=Kind.DATE, width=11),
+                Column(
+                    "status",
+                    tr("Status"),
+                    tr("action item status"),
+                    choices=list(STATUS_LABELS.items()),
+                    width=9,
+                ),
+                Column(
+                    "step",
+                    tr("Step"),
+                    tr("step of an action item"),
+                    choices=step_choices(),
+                    width=14,
+                ),
+            ],
+            tr("action item"),
+            lambda: ActionItem(step=self.current_step().value),
+            tr("No action items yet. Each one needs an owner in the room and a due date."),
+            model_type=ActionItemsModel,
+        )
+        self.model: ActionItemsModel = self.editor.model  # type: ignore[assignment]
+        self.table = self.editor.table
+        self.table.setItemDelegateForColumn(OWNER, OwnerDelegate(doc, self.table))
+        self.overdue_label = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.ERROR)
+        self.overdue_label.setAccessibleName(tr("Overdue action items"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(theme.Space.M, theme.Space.M, theme.Space.M, theme.Space.M)
+        layout.setSpacing(theme.Space.S)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.overdue_label)
+        doc.children_changed.connect(self._changed)
+        self._changed("action_items")
+
+    def add(self) -> None:
+        """A new action item from the current step, its text ready to type."""
+        self.editor.add()
+
+    def _changed(self, collection: str) -> None:
+        if collection not in {"action_items", "participants"}:
+            return
+        rows = self.model.rowCount()
+        if collection == "participants" and rows:  # owners are shown by name
+            self.model.dataChanged.emit(
+                self.model.index(0, OWNER), self.model.index(rows - 1, OWNER)
+            )
+        late = self.model.overdue()
+        self.overdue_label.setText(tr("{n} action item(s) overdue.").format(n=late) if late else "")
+        self.overdue_label.setVisible(bool(late))
