@@ -117,6 +117,12 @@ class TypedPreview(QWidget):
         # As on the agreement: one line on the baseline, 0.62 of the box high, shrunk to fit
         # the width; here only down to a readable size, and then elided.
         text = " ".join(self._text.split())[:2000]
+        if not text:
+            painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
+            above = QRectF(area.left(), area.top(), area.width(), baseline - area.top())
+            painter.drawText(above, Qt.AlignmentFlag.AlignCenter, tr("Type your name above"))
+            painter.end()
+            return
         margin = area.height() * 0.06
         width = area.width() - 2 * margin
         font = QFont(self._font)
