@@ -10,24 +10,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QPushButton,
-    QStackedWidget,
     QVBoxLayout,
-    QWidget,
 )
 
 from ui import dialogs, theme
 from ui.i18n import tr
+from ui.identity_pages import CreatePage, DetailsPage, NoIdentityPage, Pages
 from ui.trust_list import TrustList
 from workshop.errors import AccordError, ValidationError
 
@@ -46,12 +41,24 @@ class IdentityDialog(QDialog):
         self.runner = runner
         self.setWindowTitle(tr("Signing Identity"))
         self.resize(560, 600)
-        self.pages = QStackedWidget()
-        self.none_page = self._none_page()
-        self.details_page = self._details_page()
-        self.create_page = self._create_page()
-        for page in (self.none_page, self.details_page, self.create_page):
-            self.pages.addWidget(page)
+        self.none_page = NoIdentityPage()
+        self.details_page = DetailsPage()
+        self.create_page = CreatePage()
+        self.pages = Pages(self.none_page, self.details_page, self.create_page)
+        form = self.create_page
+        self.fields = self.details_page.fields
+        self.name, self.organization, self.email = form.name, form.organization, form.email
+        self.passphrase, self.repeat, self.error = form.passphrase, form.repeat, form.error
+        self.create_button = form.create_button
+        self.start_create = self.none_page.create_button
+        self.replace_button = self.details_page.replace_button
+        self.none_page.create_button.clicked.connect(lambda: self.show_create())
+        self.none_page.import_button.clicked.connect(lambda: self.import_identity())
+        self.details_page.export_button.clicked.connect(lambda: self.export_certificate())
+        self.details_page.replace_button.clicked.connect(lambda: self.show_create())
+        self.details_page.import_button.clicked.connect(lambda: self.import_identity())
+        form.create_button.clicked.connect(self.create)
+        form.back_button.clicked.connect(self.show_identity)
 
         self.trust = TrustList()
         trust_title = theme.apply(QLabel(tr("Trusted certificates")), theme.Type.SUBTITLE)
@@ -78,130 +85,6 @@ class IdentityDialog(QDialog):
         layout.addWidget(close)
         self.show_identity()
 
-    # -- pages -----------------------------------------------------------------------------
-
-    def _none_page(self) -> QWidget:
-        page = QWidget()
-        title = theme.apply(QLabel(tr("No signing identity yet")), theme.Type.SUBTITLE)
-        text = QLabel(
-            tr(
-                "A signing identity seals the agreement PDFs you export, so anyone can check "
-                "later that a file is exactly what was signed. Create one here, or import the "
-                ".p12 or .pfx file your company gave you."
-            )
-        )
-        text.setWordWrap(True)
-        self.start_create = QPushButton(tr("&Create Identity…"))
-        self.start_import = QPushButton(tr("&Import .p12 or .pfx…"))
-        self.start_create.clicked.connect(lambda: self.show_create())
-        self.start_import.clicked.connect(lambda: self.import_identity())
-        row = QHBoxLayout()
-        row.addWidget(self.start_create)
-        row.addWidget(self.start_import)
-        row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(text)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
-    def _details_page(self) -> QWidget:
-        page = QWidget()
-        title = theme.apply(QLabel(tr("Your signing identity")), theme.Type.SUBTITLE)
-        self.fields: dict[str, QLabel] = {}
-        form = QFormLayout()
-        for key, label in (
-            ("name", tr("Name")),
-            ("organization", tr("Organization")),
-            ("email", tr("Email")),
-            ("valid", tr("Valid")),
-            ("issuer", tr("Issued by")),
-            ("fingerprint", tr("Fingerprint")),
-        ):
-            value = QLabel()
-            value.setTextFormat(Qt.TextFormat.PlainText)  # names are shown as typed
-            value.setWordWrap(True)
-            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            self.fields[key] = value
-            form.addRow(label, value)
-        self.export_button = QPushButton(tr("&Export Certificate…"))
-        self.replace_button = QPushButton(tr("Create &New…"))
-        self.import_button = QPushButton(tr("&Import…"))
-        self.export_button.setToolTip(tr("Give this file to recipients so they can trust you."))
-        self.export_button.clicked.connect(lambda: self.export_certificate())
-        self.replace_button.clicked.connect(lambda: self.show_create())
-        self.import_button.clicked.connect(lambda: self.import_identity())
-        row = QHBoxLayout()
-        for button in (self.export_button, self.replace_button, self.import_button):
-            row.addWidget(button)
-        row.addStretch(1)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addLayout(form)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
-    def _create_page(self) -> QWidget:
-        page = QWidget()
-        title = theme.apply(QLabel(tr("Create a signing identity")), theme.Type.SUBTITLE)
-        note = theme.apply(
-            QLabel(
-                tr(
-                    "Accord makes a key and a certificate in your name, locked with a "
-                    "passphrase you choose. The passphrase is never stored: if you lose it, "
-                    "create a new identity."
-                )
-            ),
-            theme.Type.CAPTION,
-            theme.Tone.NEUTRAL,
-        )
-        note.setWordWrap(True)
-        self.name = QLineEdit()
-        self.organization = QLineEdit()
-        self.email = QLineEdit()
-        self.passphrase = QLineEdit()
-        self.repeat = QLineEdit()
-        for edit in (self.passphrase, self.repeat):
-            edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.email.setPlaceholderText(tr("optional"))
-        self.organization.setPlaceholderText(tr("optional"))
-        form = QFormLayout()
-        for label, edit in (
-            (tr("&Name"), self.name),
-            (tr("&Organization"), self.organization),
-            (tr("&Email"), self.email),
-            (tr("&Passphrase"), self.passphrase),
-            (tr("&Repeat passphrase"), self.repeat),
-        ):
-            edit.setAccessibleName(label.replace("&", ""))
-            form.addRow(label, edit)
-        self.error = theme.apply(QLabel(), theme.Type.BODY, theme.Tone.ERROR)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setAccessibleName(tr("Problem"))
-        self.create_button = QPushButton(tr("Create &Identity"))
-        self.create_button.setDefault(True)
-        self.back_button = QPushButton(tr("Back"))
-        self.create_button.clicked.connect(self.create)
-        self.back_button.clicked.connect(self.show_identity)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(self.back_button)
-        row.addWidget(self.create_button)
-        layout = QVBoxLayout(page)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(title)
-        layout.addWidget(note)
-        layout.addLayout(form)
-        layout.addWidget(self.error)
-        layout.addLayout(row)
-        layout.addStretch(1)
-        return page
-
     # -- showing ---------------------------------------------------------------------------
 
     def show_identity(self) -> None:
@@ -211,25 +94,9 @@ class IdentityDialog(QDialog):
         if info is None:
             self.pages.setCurrentWidget(self.none_page)
         else:
-            self._fill(info)
+            self.details_page.fill(info)
             self.pages.setCurrentWidget(self.details_page)
         self.trust.refresh()
-
-    def _fill(self, info: CertificateInfo) -> None:
-        from exporters.certificates import format_date
-
-        f = self.fields
-        f["name"].setText(info.name)
-        f["organization"].setText(info.organization or "—")
-        f["email"].setText(info.email or "—")
-        f["valid"].setText(
-            tr("{start} to {end}").format(
-                start=format_date(info.not_before), end=format_date(info.not_after)
-            )
-        )
-        f["issuer"].setText(tr("itself (self-signed)") if info.self_signed else info.issuer)
-        f["fingerprint"].setText(info.short_fingerprint)
-        f["fingerprint"].setToolTip(info.fingerprint.upper())
 
     def show_create(self) -> None:
         from exporters.identity import current
@@ -246,8 +113,7 @@ class IdentityDialog(QDialog):
         ):
             return
         self.error.clear()
-        for edit in (self.passphrase, self.repeat):
-            edit.clear()
+        self.create_page.clear_secrets()
         self.pages.setCurrentWidget(self.create_page)
         self.name.setFocus()
 
@@ -276,21 +142,14 @@ class IdentityDialog(QDialog):
 
     def _refuse(self, exc: ValidationError) -> None:
         self.error.setText(exc.message)
-        edit = {
-            "name": self.name,
-            "organization": self.organization,
-            "email": self.email,
-            "passphrase": self.passphrase,
-            "repeat": self.repeat,
-        }.get(exc.field)
+        edit = self.create_page.edit_for(exc.field)
         if edit is not None:
             edit.setFocus()
             edit.selectAll()
 
     def _created(self, _info: Any) -> None:
         self.create_button.setEnabled(True)
-        for edit in (self.passphrase, self.repeat):
-            edit.clear()
+        self.create_page.clear_secrets()
         self.show_identity()
 
     def _failed(self, exc: BaseException) -> None:

@@ -195,3 +195,48 @@ def test_the_passphrase_prompt_remembers_only_when_asked(
     assert ask_passphrase() == SECRET  # remembered: not asked again
     forget_passphrase()
     assert ask_passphrase() is None  # cancelled
+
+
+def test_import_a_company_identity_and_keep_the_trust_list(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from cryptography.hazmat.primitives import serialization
+
+    from tests.exporters.test_seal_identity import _company_p12
+
+    told: list[str] = []
+    monkeypatch.setattr("ui.dialogs.tell", lambda _parent, text, title="": told.append(text))
+    source, ca = _company_p12(tmp_path, b"company secret")
+    dialog = IdentityDialog(SyncRunner())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.import_identity(str(source), "a guess")
+    assert told == ["The passphrase does not unlock this identity; check it and try again."]
+    assert dialog.pages.currentWidget() is dialog.none_page
+    dialog.import_identity(str(source), "company secret")
+    assert dialog.pages.currentWidget() is dialog.details_page
+    assert dialog.fields["name"].text() == "Lee Okafor"
+    assert dialog.fields["issuer"].text() == "Northwind Issuing CA"
+
+    trust = dialog.trust
+    own = trust.list.item(0)
+    trust.list.setCurrentItem(own)
+    assert not trust.remove_button.isEnabled()  # your own certificate stays
+    ca_file = tmp_path / "ca.pem"
+    ca_file.write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    monkeypatch.setattr(
+        "ui.trust_list.QFileDialog.getOpenFileName", lambda *a, **k: (str(ca_file), "")
+    )
+    qtbot.mouseClick(trust.add_button, Qt.MouseButton.LeftButton)
+    texts = [trust.list.item(i).text() for i in range(trust.list.count())]
+    assert len(texts) == 2 and texts[1].startswith("Northwind Issuing CA — until ")
+    trust.list.setCurrentRow(1)
+    assert trust.remove_button.isEnabled()
+    qtbot.mouseClick(trust.remove_button, Qt.MouseButton.LeftButton)
+    assert trust.list.count() == 1
+
+    bogus = tmp_path / "bogus.pem"
+    bogus.write_text("nothing here")
+    trust.add(str(bogus))
+    assert told[-1] == "bogus.pem is not a certificate; choose a .pem or .cer certificate file."
+    assert trust.list.count() == 1
