@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -128,6 +129,8 @@ class PresenterWindow(QWidget):
         self.columns.addWidget(panel, 1)
 
         self.outer = QVBoxLayout(self)
+        # The window takes the screen's size; long text shrinks instead (see _fit).
+        self.outer.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         self.outer.addLayout(top)
         self.outer.addLayout(self.columns, 1)
 

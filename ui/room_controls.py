@@ -90,7 +90,9 @@ class RoomControls:
             return
         from ui.presenter import PresenterWindow
 
-        self.presenter = PresenterWindow(view.doc, clock, view.current_step, self.window)
+        # A window of its own, not a child of the main one: with one screen the facilitator
+        # can bring either to the front.
+        self.presenter = PresenterWindow(view.doc, clock, view.current_step)
         self.presenter.closed.connect(self._presenter_closed)
         self.presenter.place(self.window)
 
