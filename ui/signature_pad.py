@@ -252,24 +252,23 @@ class SignaturePad(QWidget):
         return drawing_area(QRectF(self.rect()).adjusted(margin, margin, -margin, -margin))
 
     def to_pad(self, position: QPointF) -> Point:
+        """A widget position as a point on the pad (clamped onto it)."""
         area = self.area()
+        if area.isEmpty():
+            return (0.0, 0.0)
         point = normalise_point(
             (position.x() - area.left()) / area.width(), (position.y() - area.top()) / area.height()
         )
         return point if point is not None else (0.0, 0.0)
 
     def to_widget(self, point: Point) -> QPointF:
-        area = self.area()
-        return QPointF(area.left() + point[0] * area.width(), area.top() + point[1] * area.height())
+        return place(point, self.area())
 
     def minimumSizeHint(self) -> QSize:
         return QSize(90, 30) if self._read_only else QSize(360, 120)
 
     def sizeHint(self) -> QSize:
         return QSize(180, 60) if self._read_only else QSize(600, 200)
-
-    def hasHeightForWidth(self) -> bool:
-        return False
 
     # -- drawing with any pointer -----------------------------------------------------------
 

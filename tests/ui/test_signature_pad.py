@@ -42,18 +42,18 @@ def make_pad(qtbot: QtBot, width: int = 600, height: int = 300, **kwargs: bool) 
 def drag(pad: QWidget, points: Sequence[QPointF]) -> None:
     """Press, move with the left button held, release: what a hand on a mouse does."""
     points = [QPointF(p.toPoint()) for p in points]  # a mouse reports whole pixels
-    QTest.mousePress(pad, LEFT, NONE, points[0].toPoint())
+
+    def send(
+        kind: QEvent.Type, point: QPointF, button: Qt.MouseButton, held: Qt.MouseButton
+    ) -> None:
+        event = QMouseEvent(kind, point, pad.mapToGlobal(point), button, held, NONE)
+        QApplication.sendEvent(pad, event)
+
+    # Not QTest.mousePress: it takes the point (0, 0) to mean "the middle of the widget".
+    send(QEvent.Type.MouseButtonPress, points[0], LEFT, LEFT)
     for point in points[1:]:
-        move = QMouseEvent(
-            QEvent.Type.MouseMove,
-            point,
-            pad.mapToGlobal(point),
-            Qt.MouseButton.NoButton,
-            LEFT,
-            NONE,
-        )
-        QApplication.sendEvent(pad, move)
-    QTest.mouseRelease(pad, LEFT, NONE, points[-1].toPoint())
+        send(QEvent.Type.MouseMove, point, Qt.MouseButton.NoButton, LEFT)
+    send(QEvent.Type.MouseButtonRelease, points[-1], LEFT, Qt.MouseButton.NoButton)
 
 
 def across(pad: SignaturePad, y: float = 0.5, steps: int = 30) -> list[QPointF]:
@@ -426,3 +426,32 @@ def test_what_is_on_screen_mid_stroke_matches_a_full_repaint(qtbot: QtBot) -> No
     assert differing == 0
     QTest.mouseRelease(pad, LEFT, NONE, loops[-1].toPoint())
     assert len(pad.strokes()) == 2
+
+
+PIXELS = st.tuples(st.integers(-50, 950), st.integers(-50, 450))
+
+
+@settings(
+    max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    size=st.tuples(st.integers(360, 900), st.integers(120, 400)),
+    drags=st.lists(st.lists(PIXELS, min_size=1, max_size=25), min_size=1, max_size=4),
+)
+def test_any_drags_make_one_clean_stroke_each(
+    qtbot: QtBot, size: tuple[int, int], drags: list[list[tuple[int, int]]]
+) -> None:
+    pad = SignaturePad()
+    pad.resize(*size)
+    for path in drags:
+        drag(pad, [QPointF(x, y) for x, y in path])
+    strokes = pad.strokes()
+    assert len(strokes) == len(drags)
+    for stroke, path in zip(strokes, drags, strict=True):
+        assert stroke[0] == pad.to_pad(QPointF(*path[0]))  # the ends are kept exactly
+        assert stroke[-1] == pad.to_pad(QPointF(*path[-1]))
+        assert all(a != b for a, b in itertools.pairwise(stroke))
+        for x, y in stroke:
+            assert 0 <= x <= 1 and 0 <= y <= 1
+            assert round(x, 4) == x and round(y, 4) == y
+    pad.deleteLater()
