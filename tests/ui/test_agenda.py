@@ -226,3 +226,16 @@ def test_the_end_of_the_session_is_remembered_per_workshop(
     page = again.view.page(Step.ROOM)
     assert isinstance(page, RoomPage)
     assert page.agenda.end_edit.text() == "17:30"
+
+
+def test_the_agenda_model_keeps_qt_model_rules(
+    qtbot: QtBot,
+    qtmodeltester: object,
+    make_window: Callable[..., MainWindow],
+    library_path: Path,
+) -> None:
+    window, panel = open_agenda(make_window, library_path)
+    panel.add_standard()
+    qtmodeltester.check(panel.model, force_py=True)  # type: ignore[attr-defined]
+    window.act.undo.trigger()
+    qtmodeltester.check(panel.model, force_py=True)  # type: ignore[attr-defined]
