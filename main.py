@@ -125,7 +125,28 @@ def build_parser() -> argparse.ArgumentParser:
         const=False,
         help="if the workshop is already in the library, replace it with the file's content",
     )
+    _take_home_parsers(commands)
     return parser
+
+
+def _take_home_parsers(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """summary, actions, calendar: what people take home from a workshop."""
+    for name, suffix, text in (
+        ("summary", "pdf", "write the workshop summary PDF (plan vs actual, outcomes, votes, "
+         "decisions, action items by owner, parking lot)"),
+        ("actions", "csv", "write the action items as CSV (UTF-8 with BOM, for spreadsheets)"),
+        ("calendar", "ics", "write the review meetings and the review date as an iCalendar file"),
+    ):  # fmt: skip
+        sub = commands.add_parser(name, help=text)
+        sub.add_argument("id", metavar="ID")
+        sub.add_argument("--out", required=True, metavar=f"FILE.{suffix}")
+        if name == "calendar":
+            sub.add_argument(
+                "--timezone",
+                metavar="ZONE",
+                help="the meetings' time zone, e.g. Europe/Berlin (default: this computer's; "
+                "'floating' for times without a zone)",
+            )
 
 
 def _repository(database: str | None) -> Repository:
@@ -419,6 +440,42 @@ def cmd_funnel(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_take_home(database: str | None, args: argparse.Namespace) -> int:
+    """Write the summary PDF, the action items CSV or the calendar atomically; print where."""
+    from datetime import UTC, date, datetime
+
+    from exporters.files import write_atomically
+    from workshop.i18n import _
+
+    repo = _repository(database)
+    try:
+        workshop = repo.get(args.id)
+    finally:
+        repo.close()
+    notes: list[str] = []
+    if args.command == "summary":
+        from exporters.summary_pdf import summary_pdf
+
+        data = summary_pdf(workshop, date.today())
+    elif args.command == "actions":
+        from exporters.actions_csv import actions_csv
+
+        data = actions_csv(workshop, date.today())
+    else:
+        from exporters.calendar_ics import calendar_ics
+        from exporters.ics_zone import local_zone_name
+
+        zone = args.timezone or local_zone_name()
+        result = calendar_ics(workshop, datetime.now(UTC), None if zone == "floating" else zone)
+        data, notes = result.data, result.notes
+    target = Path(args.out).expanduser()
+    write_atomically(target, data)
+    for note in notes:
+        print(_("Note: {note}").format(note=note), file=sys.stderr)
+    print(target)
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -440,6 +497,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_workshop_import(args.database, args.file, args.as_copy)
         if args.command == "verify":
             return cmd_verify(args.database, args.file, args.trust)
+        if args.command in {"summary", "actions", "calendar"}:
+            return cmd_take_home(args.database, args)
         from ui.app import run
 
         return run(database=args.database, quit_after_show=args.quit_after_show)
