@@ -109,8 +109,8 @@ class PresenterWindow(QWidget):
         clock_box.addWidget(self.agenda_now)
         clock_box.addWidget(self.following)
         top = QHBoxLayout()
-        top.addLayout(where, 3)
-        top.addLayout(clock_box, 2)
+        top.addLayout(where, 1)
+        top.addLayout(clock_box, 1)
 
         left = self.left_layout = QVBoxLayout()
         left.addWidget(self.questions_heading)
@@ -194,9 +194,7 @@ class PresenterWindow(QWidget):
     def refresh(self) -> None:
         w, step = self.doc.workshop, self.step
         where = tr("Step {n} of {all}").format(n=STEPS.index(step) + 1, all=len(STEPS))
-        self.position.setText(
-            " · ".join(t for t in (where.upper(), shorten(w.title, 90), shorten(w.client, 60)) if t)
-        )
+        self.position.setText(" · ".join(t for t in (where.upper(), shorten(w.title, 60)) if t))
         self.title.setText(STEP_INFO[step].title)
         questions = guidance(step).questions
         lines = self._agreed_lines()
@@ -210,9 +208,12 @@ class PresenterWindow(QWidget):
     def _render(self) -> None:
         if not self._shown:
             return
-        _step, questions, lines, funnel = self._shown
+        step, questions, lines, funnel = self._shown
         self.questions.setText(self._rows([(f"{n}.", q) for n, q in enumerate(questions, 1)]))
-        self.agreed.setText(self._stacked(lines))
+        if step is Step.ROOM:  # times beside titles: the whole agenda fits on the wall
+            self.agreed.setText(self._rows(lines, MUTED, self._px(24)))
+        else:
+            self.agreed.setText(self._stacked(lines))
         self._show_funnel(funnel)
 
     def _agreed_lines(self) -> list[tuple[str, str]]:
@@ -250,16 +251,24 @@ class PresenterWindow(QWidget):
     def _px(self, size: float) -> int:
         return max(round(size * self._unit), 11)
 
-    def _rows(self, lines: list[tuple[str, str]]) -> str:
-        """Key/text pairs as a table; every piece of text escaped, so markup shows as typed."""
+    def _rows(
+        self, lines: list[tuple[str, str]], key_color: str = ACCENT, key_size: int = 0
+    ) -> str:
+        """Key/text pairs as a table; every piece of text escaped, so markup shows as typed.
+        A text starting with "▶" (the running agenda item) is picked out in the accent."""
         gap = self._px(18)
+        size = f"font-size:{key_size}px; " if key_size else ""
         rows = [
-            f"<tr><td style='color:{ACCENT}; font-weight:700; padding:0 {gap}px {gap}px 0; "
-            f"white-space:nowrap'>{html.escape(key)}</td>"
-            f"<td style='padding-bottom:{gap}px'>{html.escape(text)}</td></tr>"
+            f"<tr><td style='color:{key_color}; {size}font-weight:700; "
+            f"padding:0 {gap}px {gap}px 0; white-space:nowrap'>{html.escape(key)}</td>"
+            f"<td style='padding-bottom:{gap}px{self._current(text)}'>{html.escape(text)}</td></tr>"
             for key, text in lines
         ]
         return f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table>"
+
+    @staticmethod
+    def _current(text: str) -> str:
+        return f"; color:{ACCENT}; font-weight:700" if text.startswith("▶") else ""
 
     def _stacked(self, lines: list[tuple[str, str]]) -> str:
         """Caption over text, one block per line; escaped like every other text."""
