@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDockWidget, QTabWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QTabWidget
 
 from ui.action_items_panel import ActionItemsPanel
 from ui.i18n import tr
@@ -43,9 +43,17 @@ class CaptureDock(QDockWidget):
         self.tabs.addTab(self.actions_panel, "")
         self.tabs.addTab(self.votes, "")
         self.setWidget(self.tabs)
+        self._sized = False
         self.parking.moved.connect(self._moved)
         doc.children_changed.connect(self._titles)
         self._titles("")
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        window = self.parentWidget()
+        if not self._sized and isinstance(window, QMainWindow):
+            self._sized = True  # a third of the window; the step above keeps the rest
+            window.resizeDocks([self], [window.height() // 3], Qt.Orientation.Vertical)
 
     def current_step(self) -> Step:
         return self.view.current_step

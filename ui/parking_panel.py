@@ -90,7 +90,7 @@ class ParkingPanel(QWidget):
                     tr("Raised in"),
                     tr("step of a parked issue"),
                     choices=step_choices(),
-                    width=14,
+                    width=20,
                 ),
                 Column("resolved", tr("Resolved"), tr("resolved"), kind=Kind.CHECK, width=6),
             ],
@@ -99,7 +99,10 @@ class ParkingPanel(QWidget):
             tr("Nothing parked. When a discussion drifts, park it here and move on."),
             model_type=ParkingModel,
         )
-        self.editor.add_action.setVisible(False)  # the line above adds
+        # The line above adds; the editor's own buttons (remove, move) join this panel's.
+        for button in self.editor.findChildren(QToolButton):
+            if button.defaultAction() is self.editor.add_action:
+                button.hide()
         self.model, self.table = self.editor.model, self.editor.table
 
         self.resolve_action = self._action("circle-check-big", tr("Resolve"), self.toggle_resolved)
@@ -119,23 +122,21 @@ class ParkingPanel(QWidget):
         self.move_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.move_button.setMenu(self.move_menu)
         self.move_button.setAccessibleName(tr("Move the issue into a step's content"))
-        bar = QHBoxLayout()
-        bar.setSpacing(theme.Space.XS)
-        for action in (self.resolve_action, self.to_action_action):
+        bar = self.editor.bar
+        for at, action in enumerate((self.resolve_action, self.to_action_action)):
             button = QToolButton()
             button.setDefaultAction(action)
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
             button.setAccessibleName(action.text())
-            bar.addWidget(button)
-        bar.addWidget(self.move_button)
-        bar.addStretch(1)
+            bar.insertWidget(at, button)
+        bar.insertWidget(2, self.move_button)
+        bar.insertSpacing(3, theme.Space.L)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(theme.Space.M, theme.Space.M, theme.Space.M, theme.Space.M)
         layout.setSpacing(theme.Space.S)
         layout.addLayout(row)
         layout.addWidget(self.editor, 1)
-        layout.addLayout(bar)
         self.table.selectionModel().currentRowChanged.connect(self._update)
         doc.children_changed.connect(self._update)
         self._update()

@@ -51,6 +51,10 @@ from workshop.voting import (
 MOST_TOTAL = 9999
 
 
+def dots_text(n: int) -> str:
+    return tr("1 dot") if n == 1 else tr("{n} dots").format(n=n)
+
+
 def _label(text: str, kind: theme.Type = theme.Type.BODY, tone: Any = None) -> QLabel:
     label = plain(theme.apply(QLabel(text), kind, tone))
     label.setWordWrap(True)
@@ -115,6 +119,7 @@ class VoteDialog(QDialog):
         self.dots.setRange(1, MOST_DOTS)
         self.dots.setValue(3)
         self.dots.setAccessibleName(tr("Dots per participant"))
+        self.dots.setMaximumWidth(8 * self.fontMetrics().averageCharWidth() + 40)
         self.setup_error = _label("", theme.Type.CAPTION, theme.Tone.ERROR)
         self.setup_error.setObjectName("InlineError")
         self.setup_error.hide()
@@ -163,7 +168,7 @@ class VoteDialog(QDialog):
         if name is not None:
             self.options.setPlainText("\n".join(self.lists[name]))
             if not self.subject.text().strip():
-                self.subject.setText(tr("Which of the {list} first?").format(list=name.lower()))
+                self.subject.setText(tr("Which {list} come first?").format(list=name.lower()))
 
     def start(self) -> None:
         try:
@@ -250,7 +255,9 @@ class VoteDialog(QDialog):
         layout.addWidget(_label(vote.subject, theme.Type.TITLE))
         layout.addWidget(
             _label(
-                tr("Each participant has {n} dot(s).").format(n=vote.dots_per_participant),
+                tr("Each participant has {dots}.").format(
+                    dots=dots_text(vote.dots_per_participant)
+                ),
                 tone=theme.Tone.NEUTRAL,
             )
         )
@@ -286,9 +293,9 @@ class VoteDialog(QDialog):
         else:
             left = vote.dots_per_participant - used
             self.left.setText(
-                tr("{n} dot(s) left.").format(n=left)
+                tr("{dots} left.").format(dots=dots_text(left))
                 if left >= 0
-                else tr("{n} dot(s) too many.").format(n=-left)
+                else tr("{dots} too many.").format(dots=dots_text(-left))
             )
             theme.apply(self.left, theme.Type.LABEL, theme.Tone.ERROR if left < 0 else None)
         self.progress.setText(
@@ -352,18 +359,20 @@ class VoteDialog(QDialog):
         self.result_rows: list[tuple[str, str, int]] = []
         for row, r in enumerate(ranked):
             place = f"{r.place}." + (" =" if r.tied else "")
-            grid.addWidget(_label(place, theme.Type.SUBTITLE), row, 0)
             kind = theme.Type.LABEL if r.place == 1 else theme.Type.BODY
+            grid.addWidget(_label(place, theme.Type.SUBTITLE), row, 0)
             grid.addWidget(_label(r.option, kind), row, 1)
             bar = QProgressBar()
             bar.setRange(0, max(top, 1))
             bar.setValue(r.dots)
-            bar.setFormat(tr("%v dot(s)"))
-            bar.setAccessibleName(tr("{option}: {n} dot(s)").format(option=r.option[:80], n=r.dots))
-            bar.setMinimumWidth(180)
+            bar.setTextVisible(False)
+            bar.setFixedHeight(self.fontMetrics().height())
+            bar.setAccessibleName(f"{r.option[:80]}: {dots_text(r.dots)}")
             grid.addWidget(bar, row, 2)
+            grid.addWidget(_label(dots_text(r.dots), kind), row, 3)
             self.result_rows.append((place, r.option, r.dots))
         grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 1)
         holder = QWidget()
         holder_layout = QVBoxLayout(holder)
         holder_layout.setContentsMargins(0, 0, theme.Space.S, 0)

@@ -263,3 +263,55 @@ def test_the_capture_panel_toggles_and_stays_hidden_or_shown_between_workshops(
     window.view.steps.setFocus()
     press(qtbot, Qt.Key.Key_L)
     assert not window.capture.dock.isVisible() and not window.act.capture_panel.isChecked()
+
+
+def test_take_home_outputs_are_written_from_the_file_menu(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    demo_workshop: Workshop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    window, _dock = opened(make_window, demo_workshop)
+    file_menu = window.menuBar().actions()[0].menu()
+    outputs = next(a.menu() for a in file_menu.actions() if a.text() == "&Take-home Outputs")
+    entries = [a.text() for a in outputs.actions()]
+    assert entries == [
+        "Workshop &Summary (PDF)…",
+        "&Action Items (CSV)…",
+        "Review &Calendar (iCalendar)…",
+    ]
+    # The meeting cadence below cannot repeat in a calendar: the note says so.
+    assert window.view is not None
+    window.view.doc.workshop.meetings[0].cadence = "twice a week"
+    chosen = iter([str(tmp_path / "summary"), str(tmp_path / "actions.csv"), str(tmp_path / "cal")])
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (next(chosen), ""))
+    for action in outputs.actions():
+        action.trigger()
+    assert (tmp_path / "summary.pdf").read_bytes().startswith(b"%PDF-")
+    assert (tmp_path / "actions.csv").read_bytes().startswith(b"\xef\xbb\xbf")
+    assert (tmp_path / "cal.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
+    box = window.outputs.notes_box
+    assert isinstance(box, QMessageBox) and box.isVisible()
+    assert "“twice a week” is not a cadence a calendar can repeat" in box.text()
+    box.close()
+    assert window.statusBar().currentMessage() == f"Calendar saved to {tmp_path / 'cal.ics'}."
+
+
+def test_a_folder_that_cannot_be_written_is_one_sentence(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    demo_workshop: Workshop,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from ui import dialogs
+
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda _parent, text, title="": told.append(text))
+    window, _dock = opened(make_window, demo_workshop)
+    window.outputs.actions_csv(str(tmp_path / "missing" / "a.csv"))
+    assert len(told) == 1 and told[0].startswith("The folder ") and told[0].endswith(".")
+    assert not (tmp_path / "missing").exists()

@@ -99,12 +99,12 @@ def test_a_vote_from_the_activities_is_entered_per_participant_and_revealed_with
     assert dialog.ballot_error.text() == (
         "That is 3 dots; each participant has 2. Take some away and record again."
     )
-    assert dialog.left.text() == "1 dot(s) too many."
+    assert dialog.left.text() == "1 dot too many."
     tallies = {a: 2, b: 2, c: 2}
     assert stored_votes(library_path)[-1][1] == tallies
     # The totals stay hidden while voting.
     texts = " ".join(label.text() for label in dialog.ballot_page.findChildren(QLabel))
-    assert "6 dots placed so far" in texts and "2 dot" not in texts.replace("has 2 dot", "")
+    assert "6 dots placed so far" in texts and "2 dot" not in texts.replace("has 2 dots", "")
     assert dialog.participant.itemText(0).startswith("✓ ")
     assert dialog.participant.currentIndex() == 3  # the next one who has not voted
 
