@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFont, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -67,7 +67,13 @@ class AgendaModel(CollectionModel):
 
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
+        self.running_id: str | None = None  # the item the timer runs for, marked in bold
         self.doc.field_changed.connect(self._field_changed)
+
+    def set_running(self, item_id: str | None) -> None:
+        if item_id != self.running_id:
+            self.running_id = item_id
+            self._extra_changed()
 
     def _times(self) -> dict[str, str]:
         plan = plan_agenda(self.doc.workshop.agenda, self.doc.workshop.start_time)
@@ -92,6 +98,10 @@ class AgendaModel(CollectionModel):
             return None
         item: AgendaItem = self.item_at(index.row())
         column = index.column()
+        if role == Qt.ItemDataRole.FontRole and item.id == self.running_id:
+            bold = QFont(theme.font(theme.Type.BODY))
+            bold.setBold(True)
+            return bold
         if column == TIME:
             return self._time_data(item, role)
         if column == VERSUS:
@@ -109,7 +119,7 @@ class AgendaModel(CollectionModel):
     def _time_data(self, item: AgendaItem, role: int) -> Any:
         text = self._times().get(item.id, "")
         if role == Qt.ItemDataRole.DisplayRole:
-            return text or "—"
+            return ("▶ " if item.id == self.running_id else "") + (text or "—")
         if role == Qt.ItemDataRole.ToolTipRole:
             if not text:
                 return tr("Times appear once the start time is a time of day, e.g. 09:00.")
@@ -144,7 +154,7 @@ class AgendaModel(CollectionModel):
     def _extra_changed(self) -> None:
         rows = self.rowCount()
         if rows:
-            self.dataChanged.emit(self.index(0, TIME), self.index(rows - 1, VERSUS))
+            self.dataChanged.emit(self.index(0, 0), self.index(rows - 1, VERSUS))
 
 
 class _MinutesDelegate(NumberDelegate):
@@ -183,12 +193,12 @@ class AgendaPanel(QWidget):
             "agenda",
             [
                 Column("title", tr("Agenda item"), tr("agenda item")),
-                Column("step", tr("Step"), tr("agenda step"), choices=steps, width=20),  # type: ignore[list-item]
+                Column("step", tr("Step"), tr("agenda step"), choices=steps, width=17),  # type: ignore[list-item]
                 Column(
-                    "planned_minutes", tr("Planned"), tr("planned minutes"), clean=_planned, width=7
+                    "planned_minutes", tr("Planned"), tr("planned minutes"), clean=_planned, width=6
                 ),
                 Column(
-                    "actual_minutes", tr("Actual"), tr("actual minutes"), clean=_actual, width=7
+                    "actual_minutes", tr("Actual"), tr("actual minutes"), clean=_actual, width=6
                 ),
                 Column("notes", tr("Notes"), tr("agenda notes")),
             ],
@@ -204,10 +214,17 @@ class AgendaPanel(QWidget):
             self.table.setItemDelegateForColumn(column, _MinutesDelegate(self.table))
         header = self.table.horizontalHeader()
         em = self.fontMetrics().horizontalAdvance("n")
-        for column, chars in ((TIME, 15), (VERSUS, 9)):
+        for column, chars in ((TIME, 13), (VERSUS, 8)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, chars * em + 2 * theme.Space.M)
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Stretch)
+        # The title gets the room; notes take what a glance needs (the full text in a tooltip).
+        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(NOTES, 16 * em + 2 * theme.Space.M)
+        # A half-day agenda shows whole, without scrolling inside the page.
+        rows = 10
+        self.table.setMinimumHeight(
+            header.sizeHint().height() + rows * self.table.verticalHeader().defaultSectionSize() + 4
+        )
         header.moveSection(TIME, 0)  # shown first; the model keeps the fields first
 
         self.time_action = QAction(tr("Time this item"), self)
@@ -277,7 +294,9 @@ class AgendaPanel(QWidget):
         doc.children_changed.connect(self._agenda_changed)
         doc.field_changed.connect(self._field_changed)
         clock.options_changed.connect(self._refresh)
+        clock.changed.connect(self._clock_changed)
         self._refresh()
+        self._clock_changed()
 
     # -- intents -------------------------------------------------------------------------
 
@@ -311,6 +330,11 @@ class AgendaPanel(QWidget):
         self.end_edit.setText(clock_text(self.clock.ends_at))
 
     # -- following -----------------------------------------------------------------------
+
+    def _clock_changed(self) -> None:
+        model = self.model
+        assert isinstance(model, AgendaModel)
+        model.set_running(self.clock.item_id if self.clock.item is not None else None)
 
     def _agenda_changed(self, collection: str) -> None:
         if collection == "agenda":

@@ -94,7 +94,7 @@ def test_a_workshop_without_an_agenda_gets_the_standard_one_in_one_undo_step(
     assert stored[0] == ("Welcome, goals for today and ground rules", "room", 15, None)
     assert stored[3] == ("Break", None, 15, None)
     assert not panel.standard_button.isVisible()
-    assert shown(panel, 0, TIME) == "09:00–09:15"
+    assert shown(panel, 0, TIME) == "▶ 09:00–09:15"  # the item the timer is set to
     assert shown(panel, 8, TIME) == "12:50–13:00"
     assert shown(panel, 3, STEP) == "— free item"
     assert panel.fit.text() == "Planned 4 h: exactly the time available."

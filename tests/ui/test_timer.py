@@ -145,6 +145,7 @@ def test_moving_on_records_the_actual_minutes_and_undo_takes_them_back(
     assert panel.now.text() == "Now: 2. Coffee"
     assert (panel.digits.text(), panel.start_button.text()) == ("5:00", "Pause")  # still running
     assert page.agenda.model.index(0, 6).data() == "+3 min"
+    assert page.agenda.model.index(1, 5).data() == "▶ 09:10–09:15"  # marked in the agenda
 
     window.act.undo.trigger()  # recording is an edit like any other
     assert actual_minutes(library_path) == [None, None, None]
