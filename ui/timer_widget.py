@@ -71,7 +71,8 @@ class TimerPanel(QWidget):
         self.digits.setAlignment(Qt.AlignmentFlag.AlignCenter)
         digits_font = theme.font(theme.Type.DISPLAY)
         digits_font.setPointSizeF(digits_font.pointSizeF() * 2.2)
-        digits_font.setFeature(QFont.Tag("tnum"), 1)  # figures of one width: the digits do not jiggle
+        # Figures of one width: the digits do not jiggle as they count.
+        digits_font.setFeature(QFont.Tag("tnum"), 1)
         self.digits.setFont(digits_font)
         self.digits.setAccessibleName(tr("Time left"))
         self.budget = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL)
