@@ -6,16 +6,16 @@ Every method is one short transaction; an edit is durable when the method return
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, update
+from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from storage import convert as c
-from storage.engine import describe
+from storage.engine import EditConnection, describe
 from storage.errors import (
     LibraryLockedError,
     SignedVersionError,
@@ -41,10 +41,40 @@ def _role_rows(activity: d.Activity) -> list[dict[str, Any]]:
     ]
 
 
+class EditStatement:
+    """``UPDATE table SET columns WHERE id = ? [AND workshop_id = ?]`` as driver SQL, with
+    each column type's conversion of its value, made once per table and set of columns."""
+
+    def __init__(self, engine: Engine, table: Table, columns: Sequence[str], child: bool) -> None:
+        unknown = [name for name in columns if name not in table.c]
+        if unknown or not columns:
+            raise ValueError(f"{table.name} has no column {', '.join(unknown) or '(none given)'}")
+        dialect = engine.dialect
+        quote = dialect.identifier_preparer.quote
+        where = f"{quote('id')} = ?" + (f" AND {quote('workshop_id')} = ?" if child else "")
+        sets = ", ".join(f"{quote(name)} = ?" for name in columns)
+        self.sql = f"UPDATE {quote(table.name)} SET {sets} WHERE {where}"
+        self.columns = tuple(columns)
+        self.convert: tuple[Callable[[Any], Any] | None, ...] = tuple(
+            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
+        )
+
+    def params(self, values: Mapping[str, Any], *where: str) -> list[Any]:
+        params = [values[name] for name in self.columns]
+        for i, convert in enumerate(self.convert):
+            if convert is not None:
+                params[i] = convert(params[i])
+        params.extend(where)
+        return params
+
+
 class Repository:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
         self.where = describe(engine.url)
+        self._edits = EditConnection(engine)
+        self._statements: dict[tuple[str, tuple[str, ...]], EditStatement] = {}
+        self._touch = self._statement(c.WORKSHOPS, ("updated_at",))
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -74,7 +104,32 @@ class Repository:
         except DBAPIError as exc:
             raise (translate(exc, self.where) or exc) from exc
 
+    def _statement(self, table: Table, columns: tuple[str, ...]) -> EditStatement:
+        key = (table.name, columns)
+        found = self._statements.get(key)
+        if found is None:
+            child = table is not c.WORKSHOPS
+            found = self._statements[key] = EditStatement(self.engine, table, columns, child)
+        return found
+
+    def _edit(self, workshop_id: str, table: Table, item: str, values: Mapping[str, Any]) -> None:
+        """Autosave's hot path: one edit of one row and the workshop's ``updated_at``, in
+        one ``BEGIN IMMEDIATE`` transaction on the kept connection. A workshop that is not
+        there raises :class:`UnknownWorkshopError` and changes nothing."""
+        edit = self._statement(table, tuple(values))
+        workshop = table is c.WORKSHOPS
+        params = edit.params(values, item) if workshop else edit.params(values, item, workshop_id)
+        touch = self._touch
+        stamp = touch.params({"updated_at": utcnow()}, workshop_id)
+        try:
+            changed = self._edits.write(edit.sql, params, touch.sql, stamp, must_change=workshop)
+        except DBAPIError as exc:
+            raise (translate(exc, self.where) or exc) from exc
+        if workshop and changed == 0:
+            raise self._unknown()
+
     def close(self) -> None:
+        self._edits.close()
         self.engine.dispose()
 
     # -- the library ------------------------------------------------------------------------
@@ -231,12 +286,7 @@ class Repository:
     def update_workshop(self, workshop_id: str, values: Mapping[str, Any]) -> None:
         """Change fields of the workshop itself; keys are domain paths (``goal.target``)."""
         columns = {c.column_for(path): value for path, value in values.items()}
-        with self._write(workshop_id) as conn:
-            done = conn.execute(
-                update(c.WORKSHOPS).where(c.WORKSHOPS.c.id == workshop_id).values(columns)
-            )
-            if done.rowcount == 0:
-                raise self._unknown()
+        self._edit(workshop_id, c.WORKSHOPS, workshop_id, columns)
 
     def add_child(self, workshop_id: str, collection: str, item: Any, index: int) -> None:
         """Insert ``item`` before the one now at ``index`` (or at the end) of ``collection``."""
@@ -266,13 +316,7 @@ class Repository:
     def update_child(
         self, workshop_id: str, collection: str, item_id: str, values: Mapping[str, Any]
     ) -> None:
-        table = c.COLLECTIONS[collection][1]
-        with self._write(workshop_id) as conn:
-            conn.execute(
-                update(table)
-                .where(table.c.id == item_id, table.c.workshop_id == workshop_id)
-                .values(dict(values))
-            )
+        self._edit(workshop_id, c.COLLECTIONS[collection][1], item_id, values)
 
     def remove_child(self, workshop_id: str, collection: str, item_id: str) -> None:
         table = c.COLLECTIONS[collection][1]
