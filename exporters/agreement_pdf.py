@@ -168,8 +168,17 @@ def render(
         keywords=KEYWORD_PREFIX + full_digest,
         creator=f"Accord {app_version}".strip(),
     )
+    # No frame padding: tables are sized to doc.width and must not stick out of the margins.
     frame = Frame(
-        doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body", showBoundary=0
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
     )
     doc.addPageTemplates(
         [PageTemplate(id="page", frames=[frame], onPage=_watermark if draft else _nothing)]
