@@ -59,9 +59,8 @@ def _stamp(moment: datetime) -> str:
     return moment.strftime("%Y%m%dT%H%M%S")
 
 
-def _duration(minutes: int) -> str:
-    hours, rest = divmod(minutes, 60)
-    return "PT" + (f"{hours}H" if hours else "") + (f"{rest}M" if rest or not hours else "")
+def _local(name: str, moment: datetime, zone: str | None) -> str:
+    return f"{name};TZID={zone}:{_stamp(moment)}" if zone else f"{name}:{_stamp(moment)}"
 
 
 def _meeting_event(
@@ -110,13 +109,18 @@ def _meeting_event(
         )
     )
     minutes = meeting.duration_minutes or DEFAULT_MINUTES
+    if meeting.duration_minutes is None:
+        description.append(
+            _("No length was agreed; {n} minutes are set aside.").format(n=DEFAULT_MINUTES)
+        )
     start = datetime.combine(start_day, MEETING_TIME)
     lines = [
         "BEGIN:VEVENT",
         f"UID:meeting-{meeting.id}@accord",
         f"DTSTAMP:{_stamp(now)}Z",
-        f"DTSTART;TZID={zone}:{_stamp(start)}" if zone else f"DTSTART:{_stamp(start)}",
-        f"DURATION:{_duration(minutes)}",
+        _local("DTSTART", start, zone),
+        # An end time rather than DURATION: some Outlook versions drop a DURATION.
+        _local("DTEND", start + timedelta(minutes=minutes), zone),
         f"SUMMARY:{escape(title)}",
         f"DESCRIPTION:{escape(chr(10).join(description))}",
     ]

@@ -36,6 +36,7 @@ class CaptureDock(QDockWidget):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setAccessibleName(tr("Capture panel"))
+        self.tabs.tabBar().setAccessibleName(tr("Parking lot, action items or votes"))
         self.parking = ParkingPanel(doc, stack, self.current_step)
         self.actions_panel = ActionItemsPanel(doc, stack, self.current_step)
         self.votes = VotesPanel(doc, stack)

@@ -51,7 +51,8 @@ def test_the_demo_meetings_repeat_in_their_zone_and_the_review_is_a_day() -> Non
     assert start.weekday() == 1 and start.hour == 10  # a Tuesday, 10:00 Berlin time
     assert weekly["DTSTART"].params["TZID"] == "Europe/Berlin"
     assert start.utcoffset() == timedelta(hours=1)
-    assert weekly.decoded("DURATION") == timedelta(minutes=30)
+    assert weekly.decoded("DTEND") - start == timedelta(minutes=30)
+    assert weekly["DTEND"].params["TZID"] == "Europe/Berlin"
     monthly = found["Monthly alignment review"]
     assert monthly["RRULE"].to_ical() == b"FREQ=MONTHLY;BYDAY=1TH"
     first = monthly.decoded("DTSTART")

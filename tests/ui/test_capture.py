@@ -315,3 +315,29 @@ def test_a_folder_that_cannot_be_written_is_one_sentence(
     window.outputs.actions_csv(str(tmp_path / "missing" / "a.csv"))
     assert len(told) == 1 and told[0].startswith("The folder ") and told[0].endswith(".")
     assert not (tmp_path / "missing").exists()
+
+
+def test_every_control_of_the_panel_and_the_vote_dialog_is_named(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], demo_workshop: Workshop
+) -> None:
+    from tests.ui.test_accessibility import unnamed_focusable
+    from ui.capture_dock import VOTES
+
+    window, dock = opened(make_window, demo_workshop)
+    window.act.capture_panel.trigger()
+    for tab in range(dock.tabs.count()):
+        dock.tabs.setCurrentIndex(tab)
+        assert unnamed_focusable(dock) == [], tab
+    dock.tabs.setCurrentIndex(VOTES)
+    dock.votes.new_vote()
+    dialog = dock.votes.dialog
+    assert unnamed_focusable(dialog) == []
+    dialog.subject.setText("Which first?")
+    dialog.options.setPlainText("One\nTwo")
+    dialog.start()
+    assert unnamed_focusable(dialog) == []
+    dialog.spins["One"].setValue(1)
+    dialog.record()
+    dialog.reveal()
+    assert unnamed_focusable(dialog) == []
+    dialog.close()
