@@ -3,6 +3,7 @@ calendar, built and written off the GUI thread from a copy of the workshop."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import re
 from collections.abc import Callable
@@ -49,7 +50,12 @@ class TakeHomeOutputs(QObject):
 
     def _ask(self, title: str, what: str, suffix: str, filter_: str) -> str:
         w = self.window
-        name = w.view.doc.workshop.title if w.view is not None else tr("workshop")
+        name = tr("workshop")
+        if w.view is not None:
+            name = w.view.doc.workshop.title
+        elif w.library is not None and (selected := w.home.current_id()) is not None:
+            with contextlib.suppress(AccordError):  # gone meanwhile: the export says so
+                name = w.library.repository.summary(selected).title
         path, _ = QFileDialog.getSaveFileName(w, title, suggested_name(name, what, suffix), filter_)
         if path and not path.lower().endswith(suffix):
             path += suffix
