@@ -223,7 +223,7 @@ def test_a_100_kb_field_in_text_and_in_a_table_cell_renders_on_many_pages() -> N
     # Every word, in order, in the profile and again in the definitions cell.
     assert all(seen[f"word{i}"] >= 2 for i in range(14_000))
     assert re.findall(r"word\d+", text)[:14_000] == words.split()
-    runs = [len(r) for r in re.findall(r"x{20,}", text)]
+    runs = [len(r) for r in re.findall(r"x{10,}", text)]
     assert max(runs) < 200  # the 3,000-letter word was broken to fit its column ...
     assert sum(runs) >= 6000  # ... and printed in full, in both tables
 
