@@ -8,7 +8,6 @@ records the minutes it took as that item's actual time (an undoable, autosaved e
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoStack
@@ -29,7 +28,9 @@ class RoomClock(QObject):
     chimed = Signal()  # time ran out (the chime rang if it is on)
     options_changed = Signal()  # chime or session end changed
 
-    def __init__(self, doc: WorkshopDocument, stack: QUndoStack, clock: Clock = time.monotonic):
+    def __init__(
+        self, doc: WorkshopDocument, stack: QUndoStack, clock: Clock = time.monotonic
+    ) -> None:
         super().__init__(doc)
         self.doc, self.stack = doc, stack
         self._clock = clock
@@ -182,7 +183,7 @@ class RoomClock(QObject):
         self._follow()
 
 
-def room_clock(doc: WorkshopDocument, stack: QUndoStack | Any) -> RoomClock:
+def room_clock(doc: WorkshopDocument, stack: QUndoStack) -> RoomClock:
     """The clock of ``doc``'s workshop, made on first use."""
     found = doc.findChild(RoomClock)
     if isinstance(found, RoomClock):
