@@ -195,7 +195,9 @@ class SectionBuilder:
                     (_("Review date"), long_date(a.review_date)),
                     (
                         _("Agreed at"),
-                        _("Workshop of {date}").format(date=long_date(a.workshop_date)),
+                        _("Workshop of {date}").format(date=long_date(a.workshop_date))
+                        if a.workshop_date
+                        else "—",
                     ),
                     (_("Facilitated by"), a.facilitator or "—"),
                 ]

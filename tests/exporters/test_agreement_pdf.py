@@ -241,3 +241,25 @@ def test_missing_characters_are_reported_and_shown_as_placeholders() -> None:
 def test_replace_keeps_dataclass_contract() -> None:
     agreement = demo_agreement()
     assert replace(agreement) == agreement
+
+
+def test_an_empty_agreement_and_damaged_strokes_still_render() -> None:
+    from workshop.agreement import Agreement, RaciCell, RaciRow
+    from workshop.model import AgreementVersion, Signatory, Signature, SignatureKind
+
+    empty = render(Agreement(), AgreementVersion(), workshop_id="")
+    assert empty.pages >= 4 and empty.seal_box[0] == empty.pages - 1
+    agreement = Agreement(
+        parties=tuple(f"Party {i}" for i in range(12)),
+        raci=(RaciRow("Activity", "", (RaciCell("Someone else", "A"),)),),
+    )
+    strokes = [[(float("nan"), 2.0), (0.5,)], [], [(0.5, 0.5)], [(-1.0, 9.0), (0.2, 0.2)]]
+    version = AgreementVersion(
+        signatories=[
+            Signatory(name="", signature=Signature(SignatureKind.TYPED, [], "", None)),
+            Signatory(name="N", signature=Signature(SignatureKind.DRAWN, strokes, "", None)),
+        ]
+    )
+    rendered = render(agreement, version, workshop_id="abc")
+    text = "\n".join(page_texts(rendered.data))
+    assert "Someoneelse" in squash(text) and "Party 11" in text
