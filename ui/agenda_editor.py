@@ -275,7 +275,7 @@ class AgendaPanel(QWidget):
 
         times = QHBoxLayout()
         times.setSpacing(theme.Space.S)
-        for text, edit in ((tr("&Starts at"), self.start_edit), (tr("&Ends at"), self.end_edit)):
+        for text, edit in ((tr("&Starts at"), self.start_edit), (tr("Ends &at"), self.end_edit)):
             label = QLabel(text)
             label.setBuddy(edit)
             times.addWidget(label)

@@ -99,7 +99,7 @@ class TimerPanel(QWidget):
         )
         for button, tip in tips:
             button.setToolTip(tip)
-        self.chime_box = QCheckBox(tr("&Chime when time is up"))
+        self.chime_box = QCheckBox(tr("Chi&me when time is up"))
         self.chime_box.setChecked(clock.chime)
         self.chime_box.toggled.connect(clock.set_chime)
 
@@ -199,7 +199,7 @@ class TimerBadge(QLabel):
         timer = clock.timer
         paused = "" if timer.running else tr(" (paused)")
         self.setText(
-            f"⏱ {countdown_text(timer.remaining())}{paused} · {shorten(clock.item.title, 40)}"
+            f"⏱ {countdown_text(timer.remaining())}{paused} · {shorten(clock.item.title, 32)}"
         )
         calm = QGuiApplication.palette().color(QPalette.ColorRole.WindowText)
         palette = self.palette()
