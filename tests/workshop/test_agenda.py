@@ -165,3 +165,21 @@ def test_the_standard_agenda_is_a_half_day_through_every_step() -> None:
     assert len({i.id for i in agenda + half_day_agenda()}) == 2 * len(agenda)  # fresh ids
     plan = plan_agenda(new_workshop("Planned").agenda, "09:00")
     assert plan.slots[-1].text == "12:50–13:00"
+
+
+@given(st.text(max_size=40))
+def test_any_typed_minutes_are_minutes_or_one_sentence(text: str) -> None:
+    try:
+        minutes = parse_minutes(text, "planned minutes")
+    except ValidationError as exc:
+        assert "\n" not in exc.message and exc.message.endswith(".")
+    else:
+        assert minutes is not None and 0 <= minutes <= MAX_ITEM_MINUTES
+
+
+@given(st.integers(0, MAX_ITEM_MINUTES))
+def test_minutes_written_any_usual_way_read_back_the_same(minutes: int) -> None:
+    hours, rest = divmod(minutes, 60)
+    assert parse_minutes(str(minutes), "m") == minutes
+    assert parse_minutes(f"{hours}:{rest:02d}", "m") == minutes
+    assert parse_minutes(f"{hours} h {rest} min", "m") == minutes
