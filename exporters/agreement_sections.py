@@ -568,7 +568,7 @@ class SectionBuilder:
                 [
                     (_("Workshop"), a.title or "—"),
                     (_("Workshop id"), workshop_id),
-                    (_("Agreement version"), f"{version.number} ({status})"),
+                    (_("Version"), f"{version.number} ({status})"),
                     (_("Created"), utc_time(version.created_at)),
                     (_("Signed"), utc_time(version.signed_at)),
                     (_("SHA-256 digest"), digest),
