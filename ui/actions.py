@@ -36,6 +36,22 @@ def _verify(window: MainWindow) -> None:
     open_verification(window)
 
 
+def _agreement(window: MainWindow, what: str) -> None:
+    """Preview, export or print the agreement version chosen on the Agreement step (the
+    newest one when none is chosen)."""
+    from workshop.steps import Step
+
+    view = window.view
+    if view is None or window.central.currentWidget() is not view:
+        return
+    view.show_step(Step.AGREEMENT)
+    page: Any = view.page(Step.AGREEMENT)
+    page.refresh()
+    version = page.history.selected()
+    if version is not None:
+        getattr(page.output, what)(version.number)
+
+
 def _identity(window: MainWindow) -> None:
     from ui.identity_dialog import open_identity
 
@@ -61,6 +77,15 @@ class Actions:
         )
         self.from_template = self._make(
             tr("New from &Template…"), None, lambda: w.files.import_workshop(as_copy=True)
+        )
+        self.preview_agreement = self._make(
+            tr("Pre&view Agreement…"), None, lambda: _agreement(w, "preview")
+        )
+        self.export_agreement = self._make(
+            tr("Export Agreement &PDF…"), "Ctrl+Shift+E", lambda: _agreement(w, "export")
+        )
+        self.print_agreement = self._make(
+            tr("P&rint Agreement…"), K.Print, lambda: _agreement(w, "print_version"), "printer"
         )
         self.verify_pdf = self._make(tr("&Verify a PDF…"), None, lambda: _verify(w))
         self.identity = self._make(tr("Signing &Identity…"), None, lambda: _identity(w))
@@ -149,6 +174,10 @@ class Actions:
                 self.export,
                 self.import_,
                 self.from_template,
+                None,
+                self.preview_agreement,
+                self.export_agreement,
+                self.print_agreement,
                 None,
                 self.verify_pdf,
                 self.identity,

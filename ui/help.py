@@ -30,6 +30,8 @@ SHORTCUTS = (
     ("Ctrl+Shift+Backspace", "Remove the selected participant"),
     ("Alt+Up / Alt+Down", "Move the selected participant"),
     ("F4 or Alt+Down", "Open the calendar of a date field"),
+    ("Ctrl+Shift+E", "Export the agreement version as a PDF (sealed if you have an identity)"),
+    ("Ctrl+P", "Print the agreement version"),
     ("Ctrl+Shift+P", "Park an issue for later, from any step"),
     ("Ctrl+Shift+A", "New action item, from any step"),
     ("Ctrl+Shift+L", "Show or hide the capture panel: parking lot, action items, votes"),
@@ -50,7 +52,7 @@ def help_html() -> str:
     return (
         f"<h2>{tr('Running a workshop with Accord')}</h2>"
         f"<p>{html.escape(tr('Accord walks sales and marketing through seven steps. Every change is saved as you make it; there is no Save button, and Ctrl+Z undoes any edit.'))}</p>"  # noqa: E501
-        f"<p>{html.escape(tr('In this version you capture the first step, Room & agenda; the other steps show what has been captured for them so far.'))}</p>"  # noqa: E501
+        f"<p>{html.escape(tr('The last step composes the agreement from the others, lists what is still open, and collects the signatures on a signature pad. A signed version never changes: editing afterwards starts an amendment, signed again. Every version can be previewed, exported as a PDF (sealed with your signing identity) and printed.'))}</p>"  # noqa: E501
         f"<ol>{steps}</ol>"
         f"<h3>{tr('Keyboard')}</h3><table cellpadding='4'>{keys}</table>"
     )

@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
             except AccordError as exc:
                 self.report(exc.message)
                 return
-            doc = WorkshopDocument(workshop, self.library.repository, self)
+            doc = WorkshopDocument(workshop, self.library.repository, self, self.runner)
             doc.save_failed.connect(self.report)
             doc.saved.connect(self._saved)
             doc.saved.connect(self.care.count_change)

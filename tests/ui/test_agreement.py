@@ -277,3 +277,31 @@ def test_preview_shows_the_bytes_and_export_writes_them(
     preview.export_requested.emit()
     assert target.read_bytes() == preview.built.data
     assert "DRAFT" in PdfReader(target).pages[0].extract_text()
+
+
+def test_ctrl_shift_e_exports_the_newest_version_from_any_step(
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    library_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    w = with_history(build_demo_workshop(DAY), dt.datetime(2026, 12, 1, 12, 40, tzinfo=dt.UTC))
+    window, page = open_page(make_window, library_path, w)
+    assert window.view is not None
+    window.view.show_step(Step.GOAL)
+    target = tmp_path / "v2.pdf"
+    monkeypatch.setattr(agreement_output.ExportOptions, "exec", lambda self: QDialog.Accepted)
+    monkeypatch.setattr(
+        agreement_output.QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *_a, **_k: (str(target), "")),
+    )
+    qtbot.keyClick(
+        window,
+        Qt.Key.Key_E,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.view.current_step is Step.AGREEMENT
+    text = PdfReader(target).pages[0].extract_text()
+    assert "Version 2" in text and "DRAFT" in text
