@@ -287,7 +287,7 @@ def test_ctrl_shift_e_exports_the_newest_version_from_any_step(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     w = with_history(build_demo_workshop(DAY), dt.datetime(2026, 12, 1, 12, 40, tzinfo=dt.UTC))
-    window, page = open_page(make_window, library_path, w)
+    window, _page = open_page(make_window, library_path, w)
     assert window.view is not None
     window.view.show_step(Step.GOAL)
     target = tmp_path / "v2.pdf"
