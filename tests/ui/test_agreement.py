@@ -305,3 +305,21 @@ def test_ctrl_shift_e_exports_the_newest_version_from_any_step(
     assert window.view.current_step is Step.AGREEMENT
     text = PdfReader(target).pages[0].extract_text()
     assert "Version 2" in text and "DRAFT" in text
+
+
+def test_printing_sends_every_page_to_the_printer(qtbot: QtBot, tmp_path: Path) -> None:
+    """Print… draws each page of the exported bytes on the printer (here a PDF printer)."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from exporters.agreement_pdf import render
+    from workshop.versions import export_target
+
+    w = with_history(build_demo_workshop(DAY), dt.datetime(2026, 12, 1, 12, 40, tzinfo=dt.UTC))
+    agreement, version = export_target(w, 1)
+    rendered = render(agreement, version, workshop_id=w.id)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printed = tmp_path / "printed.pdf"
+    printer.setOutputFileName(str(printed))
+    assert agreement_output.print_pdf(rendered.data, printer) == ""
+    assert len(PdfReader(printed).pages) == rendered.pages
