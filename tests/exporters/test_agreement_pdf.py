@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import re
+import subprocess
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PIL import Image
 
 from exporters.agreement_pdf import KEYWORD_PREFIX, render
 from exporters.fonts import fonts
@@ -181,14 +183,32 @@ def test_open_points_are_announced_and_listed(signed_a4: bytes) -> None:
     assert "contains open points" not in page_texts(signed_a4)[0]
 
 
-def test_seal_box_is_an_empty_area_on_the_audit_page(signed_a4: bytes) -> None:
-    rendered = render_demo()
+@pytest.mark.parametrize("signed", [True, False])
+def test_seal_box_is_an_empty_area_on_the_audit_page(signed: bool, tmp_path: Path) -> None:
+    rendered = render_demo(signed=signed)
     page, (x1, y1, x2, y2) = rendered.seal_box
     assert page == rendered.pages - 1
     assert "Audit record" in page_texts(rendered.data)[page]
     assert (round(x2 - x1), round(y2 - y1)) == (240, 70)
     media = reader(rendered.data).pages[page].mediabox
     assert 0 < x1 < x2 < float(media.width) and 60 < y1 < y2 < float(media.height)
+    # Nothing is drawn there: at 72 dpi one pixel is one point (y measured from the top).
+    pdf = tmp_path / "a.pdf"
+    pdf.write_bytes(rendered.data)
+    subprocess.run(
+        ["pdftoppm", "-r", "72", "-png", "-f", str(page + 1), "-l", str(page + 1),
+         "-singlefile", str(pdf), str(tmp_path / "audit")],
+        check=True,
+        timeout=60,
+    )  # fmt: skip
+    image = Image.open(tmp_path / "audit.png").convert("L")
+    top = float(media.height) - y2
+    inside = image.crop((round(x1) + 1, round(top) + 1, round(x2) - 1, round(top + y2 - y1) - 1))
+    lightest, darkest = inside.getextrema()[::-1]
+    if not signed:  # the DRAFT mark runs across the page, faintly
+        assert darkest > 190
+    else:
+        assert darkest == 255 == lightest
 
 
 def test_progress_is_reported_up_to_the_total() -> None:
