@@ -36,10 +36,11 @@ class RoomClock(QObject):
         self._clock = clock
         self._chime = False
         self._ends_at: int | None = None  # minutes after midnight; None: a half day
-        agenda = doc.workshop.agenda
-        self.item_id: str | None = agenda[0].id if agenda else None
+        self.item_id: str | None = None
         self.finished = False  # moved on past the last item
-        self.timer = Timer(self._planned_seconds(), clock)
+        self.timer = Timer(0.0, clock)
+        self._carried: int | None = None  # the recorded minutes the timer carries on from
+        self._start_over()
         self._tick = QTimer(self)
         self._tick.setInterval(TICK_MS)
         self._tick.timeout.connect(self._on_tick)
@@ -119,6 +120,7 @@ class RoomClock(QObject):
         if self.finished:
             agenda = self.doc.workshop.agenda
             self.item_id, self.finished = (agenda[0].id if agenda else None), False
+        # A fresh start for the item: a run after a reset replaces its recorded minutes.
         self.timer.reset(self._planned_seconds())
         self._follow()
 
@@ -136,20 +138,38 @@ class RoomClock(QObject):
         self._record()
         self.item_id = item_id
         self.finished = item_id is None
-        self.timer = Timer(self._planned_seconds(), self._clock)
+        self.timer = self._new_timer()
         if running and self.item is not None:
             self.timer.start()
         self._follow()
 
     def _record(self) -> None:
         item, minutes = self.item, self.timer.actual_minutes()
-        if item is None or minutes is None:
+        if item is None or minutes is None or minutes == item.actual_minutes:
             return
+        if minutes == 0 and item.actual_minutes is None:
+            return  # passed through in seconds: not a run worth recording
         self.timer.pause()
         label = tr("actual minutes of “{item}”").format(item=item.title[:40])
         self.stack.push(SetItemField(self.doc, "agenda", item.id, "actual_minutes", minutes, label))
 
     # -- following ---------------------------------------------------------------------------
+
+    def _start_over(self) -> None:
+        """Time the first item that has not run yet (the room may be part-way through)."""
+        agenda = self.doc.workshop.agenda
+        to_run = [i for i in agenda if i.actual_minutes is None] or agenda
+        self.item_id = to_run[0].id if to_run else None
+        self.timer = self._new_timer()
+
+    def _new_timer(self) -> Timer:
+        """A timer for the current item; one that already ran carries on from its minutes."""
+        timer = Timer(self._planned_seconds(), self._clock)
+        item = self.item
+        self._carried = item.actual_minutes if item is not None else None
+        if self._carried is not None:
+            timer.carry(self._carried * 60)
+        return timer
 
     def _planned_seconds(self) -> float:
         item = self.item
@@ -172,12 +192,12 @@ class RoomClock(QObject):
     def _agenda_changed(self, collection: str) -> None:
         if collection != "agenda":
             return
-        agenda = self.doc.workshop.agenda
-        if self.item is None and not self.finished:
-            # The running item was removed (or there was none yet): the clock starts over at
-            # the first item, stopped.
-            self.item_id = agenda[0].id if agenda else None
-            self.timer = Timer(self._planned_seconds(), self._clock)
+        item = self.item
+        if item is None and not self.finished:
+            # The running item was removed (or there was none yet): start over, stopped.
+            self._start_over()
+        elif item is not None and item.actual_minutes != self._carried and not self.timer.running:
+            self.timer = self._new_timer()  # its minutes were typed in, undone or redone
         else:
             self.timer.planned_seconds = self._planned_seconds()
         self._follow()

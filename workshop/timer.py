@@ -105,6 +105,13 @@ class Timer:
         if self.remaining() > 0:
             self._chimed = False  # running out again rings again
 
+    def carry(self, seconds: float) -> None:
+        """Count ``seconds`` already spent on the item (one taken up again), stopped. An item
+        that had already run out does not ring again."""
+        self.pause()
+        self._banked = max(seconds, 0.0)
+        self._chimed = self.remaining() <= 0
+
     def reset(self, planned_seconds: float | None = None) -> None:
         """Back to the full planned time, stopped; optionally with a new plan."""
         if planned_seconds is not None:

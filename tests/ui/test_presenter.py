@@ -51,7 +51,9 @@ def test_present_opens_a_window_that_follows_the_main_one(
     assert presenter.title.text() == "Room & agenda"
     text = presenter.visible_text()
     assert "TODAY'S AGENDA" in text
-    assert "09:00–09:15" in text and "▶ Welcome, ground rules and why we are here" in text
+    assert "09:00–09:15" in text and "Welcome, ground rules and why we are here" in text
+    # The demo room is part-way through: the timer is set to the first item not run yet.
+    assert "▶ Accountability: SLAs, KPIs and escalation" in text
     assert "Who leads sales and who leads marketing" in text  # a question for the room
 
     # Ctrl+PgDown in the main window: the presenter moves to the Shared goal step.
@@ -103,13 +105,15 @@ def test_the_timer_shows_on_the_wall(
     window = make_window()
     window.open_workshop(demo_workshop.id, Step.ROOM)
     presenter = present(qtbot, window)
-    assert presenter.digits.text() == "15:00"
-    assert presenter.agenda_now.text() == "Welcome, ground rules and why we are here · paused"
-    assert presenter.following.text() == "Next: One shared goal and the reverse funnel"
+    assert presenter.digits.text() == "40:00"
+    assert presenter.agenda_now.text() == "Accountability: SLAs, KPIs and escalation · paused"
+    assert presenter.following.text() == (
+        "Next: Transparency: what we share, meeting cadence, shadowing"
+    )
     focus(qtbot, presenter)
     qtbot.keyClick(presenter, Qt.Key.Key_F7)  # the timer keys work on the wall too
-    assert presenter.digits.text() == "35:00"
-    assert "▶ One shared goal and the reverse funnel" in presenter.visible_text()
+    assert presenter.digits.text() == "25:00"
+    assert "▶ Transparency: what we share, meeting cadence, shadowing" in (presenter.visible_text())
 
 
 def test_f11_toggles_full_screen_and_escape_closes(

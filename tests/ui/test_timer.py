@@ -170,6 +170,54 @@ def test_moving_on_records_the_actual_minutes_and_undo_takes_them_back(
     assert panel.now.text() == "Now: 1. Shared goal"
 
 
+def test_an_item_taken_up_again_carries_on_from_its_recorded_minutes(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
+) -> None:
+    _window, page, fake = open_timer(make_window, library_path)
+    panel = page.timer_panel
+    qtbot.mouseClick(panel.start_button, LEFT)
+    fake.advance(13 * 60)
+    qtbot.mouseClick(panel.next_button, LEFT)
+    assert actual_minutes(library_path) == [13, None, None]
+
+    page.agenda.table.setCurrentIndex(page.agenda.model.index(0, 0))
+    page.agenda.time_action.trigger()  # back to the shared goal, still running
+    assert panel.now.text() == "Now: 1. Shared goal"
+    assert (panel.digits.text(), panel.start_button.text()) == ("+3:00", "Pause")
+    assert actual_minutes(library_path) == [13, None, None]  # no "0 minutes" for the coffee
+    fake.advance(2 * 60)
+    qtbot.mouseClick(panel.next_button, LEFT)
+    assert actual_minutes(library_path) == [15, None, None]  # 13 + 2
+
+    # Minutes typed for the (paused) item the clock is set to are what it carries on from.
+    qtbot.mouseClick(panel.start_button, LEFT)
+    model = page.agenda.model
+    assert model.setData(model.index(1, 3), "3")
+    assert (panel.digits.text(), panel.start_button.text()) == ("2:00", "Resume")
+    qtbot.mouseClick(panel.reset_button, LEFT)  # start the item over
+    assert (panel.digits.text(), panel.start_button.text()) == ("5:00", "Start")
+
+
+def test_a_workshop_part_way_through_starts_at_the_first_item_not_run(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
+) -> None:
+    repo = open_library(resolve_url(str(library_path)))
+    w = new_workshop("Half done")
+    w.agenda = [
+        AgendaItem(title="Done", planned_minutes=10, actual_minutes=12),
+        AgendaItem(title="To do", planned_minutes=20),
+    ]
+    repo.add(w)
+    repo.close()
+    window = make_window()
+    window.open_workshop(w.id)
+    assert window.view is not None
+    page = window.view.page(Step.ROOM)
+    assert isinstance(page, RoomPage)
+    assert page.timer_panel.now.text() == "Now: 2. To do"
+    assert page.timer_panel.digits.text() == "20:00"
+
+
 def test_the_keys_drive_the_timer_from_any_step_and_the_status_bar_shows_it(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:

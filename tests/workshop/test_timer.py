@@ -179,3 +179,16 @@ def test_elapsed_is_the_sum_of_running_stretches(
     assert timer.elapsed() == expected
     assert timer.remaining() == planned + extra - expected
     assert timer.running is running
+
+
+def test_an_item_taken_up_again_carries_on_from_its_minutes() -> None:
+    timer, clock = ten_minutes()
+    timer.carry(12 * 60)  # it already ran 12 of its 10 minutes
+    assert (timer.running, timer.started) == (False, True)
+    assert timer.overrun() == 120 and timer.level() is Level.OVER
+    timer.start()
+    clock.advance(30)
+    assert not timer.chime_due()  # it ran out before: no second chime for it
+    assert timer.actual_minutes() == 13  # 12.5 minutes in all
+    timer.reset()
+    assert timer.actual_minutes() is None and timer.remaining() == 600
