@@ -209,7 +209,7 @@ def test_start_time_is_checked_and_times_cross_midnight(
     assert start_time(library_path) == "23:30"
 
 
-def test_the_end_of_the_session_is_remembered_per_workshop(
+def test_the_end_of_the_session_and_the_chime_are_remembered(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
     window, panel = open_agenda(make_window, library_path)
@@ -219,6 +219,10 @@ def test_the_end_of_the_session_is_remembered_per_workshop(
     type_text(panel.end_edit, "17:30")
     qtbot.keyClick(panel.end_edit, Qt.Key.Key_Return)
     assert panel.fit.text() == "Planned 0 min of 8 h 30 min: 8 h 30 min to spare."
+    assert window.view is not None
+    room = window.view.page(Step.ROOM)
+    assert isinstance(room, RoomPage)
+    qtbot.mouseClick(room.timer_panel.chime_box, Qt.MouseButton.LeftButton)  # chime on
     window.close()
 
     again = make_window()
@@ -226,6 +230,7 @@ def test_the_end_of_the_session_is_remembered_per_workshop(
     page = again.view.page(Step.ROOM)
     assert isinstance(page, RoomPage)
     assert page.agenda.end_edit.text() == "17:30"
+    assert page.timer_panel.chime_box.isChecked() and page.clock.chime
 
 
 def test_the_agenda_model_keeps_qt_model_rules(
