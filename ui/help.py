@@ -35,6 +35,12 @@ SHORTCUTS = (
     ("Ctrl+Shift+P", "Park an issue for later, from any step"),
     ("Ctrl+Shift+A", "New action item, from any step"),
     ("Ctrl+Shift+L", "Show or hide the capture panel: parking lot, action items, votes"),
+    ("F5", "Present: the step, its questions and the timer on a second screen or window"),
+    ("F11 / Escape", "In the presenter view: full screen on and off / close it"),
+    ("F6", "Start, pause or resume the agenda timer, from any step"),
+    ("Shift+F6 / Ctrl+F6", "Give the current agenda item 5 more minutes / reset its timer"),
+    ("F7", "Record the time the agenda item took and time the next one"),
+    ("Ctrl+Shift+T", "On the agenda: time the selected item"),
     ("Ctrl+Z / Ctrl+Shift+Z or Ctrl+Y", "Undo / redo"),
     ("Ctrl+Q", "Quit (everything is already saved)"),
 )
