@@ -54,7 +54,6 @@ class RoomPage(StepPage):
             facilitator=self.facilitator_edit,
             notes=self.notes_edit,
         )
-        self.fields["start_time"] = self.agenda.start_edit
         self.editors["participants"] = self.people_editor
         self.editors["agenda"] = self.agenda.editor
 
