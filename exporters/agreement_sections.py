@@ -20,6 +20,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from exporters.bidi_lines import BidiParagraph
 from exporters.fonts import BOLD, REGULAR
 from exporters.pdf_styles import (
     NOTICE_FILL,
@@ -73,7 +74,7 @@ class SectionBuilder:
     def para(self, text: str, style_name: str = "body") -> Paragraph:
         style = getattr(self.styles, style_name)
         face = style.fontName
-        return Paragraph(self.setter.markup(text, face), style)
+        return BidiParagraph(self.setter.markup(text, face), style)
 
     def cell(self, text: str, bold: bool = False) -> Paragraph:
         return self.para(text or "—", "cell_bold" if bold else "cell")

@@ -15,9 +15,10 @@ from itertools import pairwise
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable
 
+from exporters.bidi_lines import visual_line
 from exporters.fonts import SCRIPT_FACES
 from exporters.pdf_styles import INK
-from exporters.pdf_text import PLACEHOLDER_COLOUR, TextSetter
+from exporters.pdf_text import PLACEHOLDER_COLOUR, TextSetter, clean
 from workshop.model import Signature, SignatureKind
 
 SIGNATURE_INK = "#1b2f5e"
@@ -88,7 +89,7 @@ def draw_typed(
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
     height = width / ASPECT
-    runs = setter.runs(name.strip(), *SCRIPT_FACES)
+    runs = setter.runs(visual_line(clean(name).replace("\n", " ").strip()), *SCRIPT_FACES)
     size = height * 0.62
     natural = sum(stringWidth(text, face, size) for face, text, _ in runs)
     if natural > width:

@@ -67,9 +67,10 @@ def right_to_left(text: str) -> bool:
 
 
 def printed(value: str, text: str) -> bool:
-    """``value`` is in ``text``. Right-to-left script is drawn in the order it was typed
-    (there is no bidirectional reordering), and text extractors re-order what they take for
-    right-to-left runs; for such values every character must be there, in some order."""
+    """``value`` is in ``text``. Right-to-left runs are drawn in visual order by a
+    word-level form of the bidirectional algorithm, and text extractors guess the typed order
+    back with heuristics of their own; where a value mixes directions with neutral characters
+    the two can disagree on order, so for such values every character must be there."""
     want = expected(value)
     if want in text:
         return True

@@ -1,0 +1,34 @@
+"""Right-to-left words are drawn in visual order, so Hebrew and Arabic read the right way."""
+
+from __future__ import annotations
+
+from exporters.bidi_lines import base_direction, visual_line, visual_word
+from tests.exporters.pdf_samples import page_texts, render_demo
+from workshop.agreement import GoalTerms
+
+
+def test_a_right_to_left_sentence_is_drawn_last_word_first() -> None:
+    assert base_direction("הסכם (גרסה 2) כולל 36") == "R"
+    assert visual_line("הסכם (גרסה 2) כולל 36") == "36 ללוכ (2 הסרג) םכסה"
+
+
+def test_a_right_to_left_name_inside_english_keeps_the_english_in_place() -> None:
+    assert base_direction("Owner שלום עולם and more") == "L"
+    assert visual_line("Owner שלום עולם and more") == "Owner םלוע םולש and more"
+    assert visual_line("abc שלום 123") == "abc םולש 123"
+
+
+def test_left_to_right_text_is_untouched() -> None:
+    for text in ("plain text", "a<b & (c)", "合意 한국 📈", ""):
+        assert visual_line(text) == text
+
+
+def test_digits_stay_in_order_and_brackets_mirror_inside_a_word() -> None:
+    assert visual_word("א123") == "123א"
+    assert visual_word("(שלום)") == "(םולש)"
+
+
+def test_hebrew_and_arabic_extract_in_typed_order() -> None:
+    for sentence in ("הסכם שירות בין הצוותים", "اتفاقية بين فريق المبيعات"):
+        rendered = render_demo(goal=GoalTerms(statement=sentence))
+        assert sentence in "\n".join(page_texts(rendered.data))
