@@ -9,7 +9,7 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from bench import autosave, memory, startup
+from bench import autosave, export, growth, library_scale, memory, sealing, startup, ui_stall
 from bench.report import BenchError, Result
 
 Benchmark = Callable[[bool], list[Result]]
@@ -18,6 +18,13 @@ BENCHMARKS: dict[str, Benchmark] = {
     startup.NAME: startup.run,
     memory.NAME: memory.run,
     autosave.NAME: autosave.run,
+    export.NAME: export.run,
+    export.SCALE_NAME: export.run_scale,
+    sealing.SEAL_NAME: sealing.run_seal,
+    sealing.VERIFY_NAME: sealing.run_verify,
+    library_scale.NAME: library_scale.run,
+    ui_stall.NAME: ui_stall.run,
+    growth.NAME: growth.run,
 }
 
 

@@ -21,6 +21,7 @@ from bench.stats import percentile
 
 if TYPE_CHECKING:
     from storage.repository import Repository
+    from workshop.model import Workshop
 
 NAME = "autosave"
 ACTIVITIES = 500
@@ -32,31 +33,39 @@ def _text(i: int) -> str:
     return f"Edit {i}: every MQL gets a first touch within one business day, logged in the CRM."
 
 
+def _with_activities(count: int) -> Workshop:
+    """The demo workshop grown to ``count`` activities."""
+    from workshop.demo import build_demo_workshop
+    from workshop.model import Activity, RaciRole
+
+    workshop = build_demo_workshop(date.today())
+    sales, marketing = workshop.parties[0].id, workshop.parties[1].id
+    for k in range(len(workshop.activities), count):
+        workshop.activities.append(
+            Activity(
+                name=f"Activity {k}",
+                description=_text(-k),
+                overlap="Both teams touch it.",
+                roles={
+                    sales: frozenset({RaciRole.RESPONSIBLE}),
+                    marketing: frozenset({RaciRole.ACCOUNTABLE, RaciRole.CONSULTED}),
+                },
+            )
+        )
+    return workshop
+
+
 class Subject:
     """The app's own path: the repository on a library file."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, workshop: Workshop | None = None) -> None:
+        """On ``workshop``, or by default the demo grown to 500 activities."""
         from storage.engine import resolve_url
         from storage.library import open_library
-        from workshop.demo import build_demo_workshop
-        from workshop.model import Activity, RaciRole
 
-        workshop = build_demo_workshop(date.today())
-        sales, marketing = workshop.parties[0].id, workshop.parties[1].id
-        for k in range(len(workshop.activities), ACTIVITIES):
-            workshop.activities.append(
-                Activity(
-                    name=f"Activity {k}",
-                    description=_text(-k),
-                    overlap="Both teams touch it.",
-                    roles={
-                        sales: frozenset({RaciRole.RESPONSIBLE}),
-                        marketing: frozenset({RaciRole.ACCOUNTABLE, RaciRole.CONSULTED}),
-                    },
-                )
-            )
         self.path = path
         self.repo: Repository = open_library(resolve_url(str(path)))
+        workshop = workshop or _with_activities(ACTIVITIES)
         self.repo.add(workshop)
         self.workshop_id = workshop.id
         self.ids = [a.id for a in workshop.activities]
