@@ -16,6 +16,7 @@ from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
+from exporters.arabic_shaping import typed_letters
 from exporters.files import ExportError
 from exporters.font_files import BODY_FACES, FALLBACK_FILES, SCRIPT_FONT, dejavu, existing
 from workshop.i18n import _
@@ -77,11 +78,9 @@ _fonts: FontSet | None = None
 
 
 def _utf16_hex(code: int) -> str:
-    return (
-        code.to_bytes(4, "big").hex().upper()[4:]
-        if code <= 0xFFFF
-        else (chr(code).encode("utf-16-be").hex().upper())
-    )
+    """The text a character code stands for, as UTF-16BE hex (surrogate pairs included);
+    Arabic presentation forms stand for the letters that were typed."""
+    return (typed_letters(chr(code)) or chr(code)).encode("utf-16-be").hex().upper()
 
 
 def _to_unicode_cmap(fontname: str, subset: list[int]) -> str:

@@ -13,6 +13,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from xml.sax.saxutils import escape as _xml_escape
 
+from exporters.arabic_shaping import shape
 from exporters.fonts import FontSet
 from workshop.i18n import _
 
@@ -55,9 +56,12 @@ class TextSetter:
         self.fonts = font_set
         self.missing: set[str] = set()
 
+    def _shaped(self, text: str, face: str) -> str:
+        return shape(clean(text), lambda c: self.fonts.face_for(c, face) is not None)
+
     def markup(self, text: str, face: str) -> str:
         """``text`` as safe paragraph markup whose base face is ``face``."""
-        lines = clean(text).split("\n")
+        lines = self._shaped(text, face).split("\n")
         return "<br/>".join(self._line(line, face) for line in lines)
 
     def _line(self, line: str, face: str) -> str:
@@ -76,7 +80,8 @@ class TextSetter:
     def runs(self, text: str, *faces: str) -> list[tuple[str, str, bool]]:
         """(face, characters, is_placeholder) runs for drawing straight onto a canvas."""
         out: list[tuple[str, str, bool]] = []
-        for name, chars in self.fonts.runs(clean(text).replace("\n", " "), *faces):
+        shaped = self._shaped(text, faces[0]).replace("\n", " ")
+        for name, chars in self.fonts.runs(shaped, *faces):
             if name is None:
                 self.missing.update(chars)
                 out.append((faces[-1], PLACEHOLDER * len(chars), True))

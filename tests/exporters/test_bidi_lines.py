@@ -32,3 +32,14 @@ def test_hebrew_and_arabic_extract_in_typed_order() -> None:
     for sentence in ("הסכם שירות בין הצוותים", "اتفاقية بين فريق المبيعات"):
         rendered = render_demo(goal=GoalTerms(statement=sentence))
         assert sentence in "\n".join(page_texts(rendered.data))
+
+
+def test_arabic_letters_take_their_joined_forms_and_copy_out_as_typed() -> None:
+    from exporters.arabic_shaping import shape, typed_letters
+
+    typed = "مرحبا لا"
+    shaped = shape(typed)
+    # meem initial, reh final, hah initial, beh medial, alef final; lam-alef ligature
+    assert shaped == "\ufee3\ufeae\ufea3\ufe92\ufe8e \ufefb"
+    assert "".join(typed_letters(c) or c for c in shaped) == typed
+    assert shape("plain text") == "plain text"
