@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TypeAlias
 
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
@@ -20,7 +22,7 @@ from reportlab.platypus import (
     Table,
 )
 
-from exporters.bidi_lines import BidiParagraph
+from exporters.bidi_lines import BidiParagraph, base_direction, has_rtl
 from exporters.fonts import BOLD, REGULAR
 from exporters.pdf_styles import (
     NOTICE_FILL,
@@ -74,6 +76,8 @@ class SectionBuilder:
     def para(self, text: str, style_name: str = "body") -> Paragraph:
         style = getattr(self.styles, style_name)
         face = style.fontName
+        if has_rtl(text) and base_direction(text) == "R" and style.alignment == TA_LEFT:
+            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         return BidiParagraph(self.setter.markup(text, face), style)
 
     def cell(self, text: str, bold: bool = False) -> Paragraph:

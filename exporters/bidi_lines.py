@@ -5,7 +5,7 @@ or Arabic words would read backwards. :class:`BidiParagraph` re-orders each line
 it is drawn (never the stored lines, so splitting across pages still works on typed order):
 runs of right-to-left words are reversed, and so are the letters inside them; digits and
 left-to-right words keep their order. A simplified form of the Unicode bidirectional
-algorithm, at word level; Arabic letters are not joined (no shaping).
+algorithm, at word level; Arabic letters were joined before (:mod:`exporters.arabic_shaping`).
 """
 
 from __future__ import annotations
