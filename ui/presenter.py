@@ -53,6 +53,7 @@ LEVEL_COLORS = {Level.AMBER: "#fbbf24", Level.RED: "#f87171"}
 
 MAX_LINE = 180  # characters of one captured line shown on the wall
 MAX_LINES = 7  # captured lines shown; the rest are counted
+MAX_AGENDA = 11  # agenda lines shown around the running item
 SMALLEST = 0.6  # type shrinks to fit a long text down to this share of its size, no further
 
 
@@ -64,6 +65,22 @@ def _label(role: str, rich: bool = False) -> QLabel:
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
+
+
+def _around_current(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A long agenda shows MAX_AGENDA lines: a little of what is done, the running item, and
+    what comes next, with how many more there are either side."""
+    if len(lines) <= MAX_AGENDA:
+        return lines
+    current = next((n for n, (_k, t) in enumerate(lines) if t.startswith("▶")), 0)
+    first = max(0, min(current - 2, len(lines) - MAX_AGENDA))
+    shown = lines[first : first + MAX_AGENDA]
+    if first:
+        shown[0] = ("", tr("… {n} earlier").format(n=first + 1))
+    after = len(lines) - first - MAX_AGENDA
+    if after:
+        shown[-1] = ("", tr("… and {n} more").format(n=after + 1))
+    return shown
 
 
 class PresenterWindow(QWidget):
@@ -226,8 +243,8 @@ class PresenterWindow(QWidget):
                 slot = slots.get(item.id)
                 when = slot.text if slot is not None else duration_text(item.planned_minutes)
                 mark = "▶ " if item.id == self._item_id else ""
-                lines.append((when, mark + shorten(item.title, MAX_LINE)))
-            return lines or [("", tr("The agenda is still to be set."))]
+                lines.append((when, mark + shorten(item.title, 120)))
+            return _around_current(lines) or [("", tr("The agenda is still to be set."))]
         self.agreed_heading.setText(tr("Agreed so far").upper())
         found = [(shorten(k, 60), shorten(v, MAX_LINE)) for k, v in captured(w, self.step)]
         if not found:

@@ -207,3 +207,30 @@ def test_with_two_screens_it_opens_full_screen_on_the_other_one(tmp_path: Path) 
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["Laptop", "Projector", "True"]
+
+
+def test_a_long_agenda_shows_the_part_around_the_running_item(
+    qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
+) -> None:
+    from storage.engine import resolve_url
+    from storage.library import open_library
+    from workshop.editing import new_workshop
+    from workshop.model import AgendaItem
+
+    repo = open_library(resolve_url(str(library_path)))
+    w = new_workshop("A long day")
+    w.agenda = [AgendaItem(title=f"Item {n}", planned_minutes=10) for n in range(1, 26)]
+    repo.add(w)
+    repo.close()
+    window = make_window()
+    window.open_workshop(w.id, Step.ROOM)
+    presenter = present(qtbot, window)
+    clock = window.room.clock()
+    assert clock is not None
+    clock.go_to(w.agenda[11].id)
+    text = presenter.visible_text()
+    assert "… 10 earlier" in text and "▶ Item 12" in text and "… and 6 more" in text
+    assert "Item 10\n" not in text and "Item 11" in text and "Item 19" in text
+    assert "Item 20" not in text
+    label = presenter.agreed
+    assert label.heightForWidth(label.width()) <= label.height()  # nothing cut off
