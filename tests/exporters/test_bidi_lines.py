@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from exporters.bidi_lines import base_direction, visual_line, visual_word
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from exporters.bidi_lines import base_direction, has_rtl, visual_line, visual_word
 from tests.exporters.pdf_samples import page_texts, render_demo
 from workshop.agreement import GoalTerms
 
@@ -43,3 +46,27 @@ def test_arabic_letters_take_their_joined_forms_and_copy_out_as_typed() -> None:
     assert shaped == "\ufee3\ufeae\ufea3\ufe92\ufe8e \ufefb"
     assert "".join(typed_letters(c) or c for c in shaped) == typed
     assert shape("plain text") == "plain text"
+
+
+_mixed = st.text(
+    st.characters(categories=("L", "N", "P", "S", "Zs", "Mn"), exclude_characters="\x00")
+    | st.sampled_from(list("שלום عالم لا () 123 ـ")),
+    max_size=60,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_mixed)
+def test_reordering_and_joining_lose_no_character(text: str) -> None:
+    from exporters.arabic_shaping import shape, typed_letters
+
+    shaped = shape(text)
+    assert "".join(typed_letters(c) or c for c in shaped) == "".join(
+        typed_letters(c) or c for c in text
+    )
+    line = text.replace("\n", " ")
+    shown = visual_line(line)
+    pairs = str.maketrans(")]}>»›", "([{<«‹")  # a mirrored bracket is still that bracket
+    assert sorted(shown.translate(pairs)) == sorted(line.translate(pairs))
+    if not has_rtl(line):
+        assert shown == line
