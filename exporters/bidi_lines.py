@@ -59,8 +59,20 @@ def visual_word(text: str) -> str:
         if re.fullmatch(r"[0-9A-Za-z.,:%+\-]+", segment) and not has_rtl(segment):
             out.append(segment)
         else:
-            out.append(segment[::-1].translate(_MIRROR))
+            out.append(_reversed_clusters(segment).translate(_MIRROR))
     return "".join(out)
+
+
+def _reversed_clusters(text: str) -> str:
+    """``text`` backwards, each letter keeping its vowel marks after it (where the font
+    expects them, since a mark is drawn over the glyph before it)."""
+    clusters: list[str] = []
+    for char in text:
+        if clusters and unicodedata.category(char) in ("Mn", "Me"):
+            clusters[-1] += char
+        else:
+            clusters.append(char)
+    return "".join(reversed(clusters))
 
 
 def visual_order(

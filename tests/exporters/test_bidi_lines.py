@@ -29,6 +29,12 @@ def test_left_to_right_text_is_untouched() -> None:
 def test_digits_stay_in_order_and_brackets_mirror_inside_a_word() -> None:
     assert visual_word("א123") == "123א"
     assert visual_word("(שלום)") == "(םולש)"
+    shin, qamats, shin_dot, lamed, vav, holam, final_mem = (
+        "\u05e9\u05b8\u05c1\u05dc\u05d5\u05b9\u05dd"
+    )
+    typed = shin + qamats + shin_dot + lamed + vav + holam + final_mem
+    # Letters reversed, vowel points still after their letters (a mark overlays the glyph before).
+    assert visual_word(typed) == final_mem + vav + holam + lamed + shin + qamats + shin_dot
 
 
 def test_hebrew_and_arabic_extract_in_typed_order() -> None:
