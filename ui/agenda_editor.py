@@ -193,7 +193,7 @@ class AgendaPanel(QWidget):
             "agenda",
             [
                 Column("title", tr("Agenda item"), tr("agenda item")),
-                Column("step", tr("Step"), tr("agenda step"), choices=steps, width=17),  # type: ignore[list-item]
+                Column("step", tr("Step"), tr("agenda step"), choices=steps, width=13),  # type: ignore[list-item]
                 Column(
                     "planned_minutes", tr("Planned"), tr("planned minutes"), clean=_planned, width=6
                 ),
@@ -214,12 +214,9 @@ class AgendaPanel(QWidget):
             self.table.setItemDelegateForColumn(column, _MinutesDelegate(self.table))
         header = self.table.horizontalHeader()
         em = self.fontMetrics().horizontalAdvance("n")
-        for column, chars in ((TIME, 13), (VERSUS, 8)):
+        for column, chars in ((TIME, 12), (VERSUS, 7)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, chars * em + 2 * theme.Space.M)
-        # The title gets the room; notes take what a glance needs (the full text in a tooltip).
-        header.setSectionResizeMode(NOTES, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(NOTES, 16 * em + 2 * theme.Space.M)
         # A half-day agenda shows whole, without scrolling inside the page.
         rows = 10
         self.table.setMinimumHeight(

@@ -169,7 +169,8 @@ class TimerPanel(QWidget):
         self.extend_button.setEnabled(has_item)
         self.reset_button.setEnabled((has_item and timer.started) or clock.finished)
         self.next_button.setEnabled(has_item)
-        self.next_button.setText(tr("Next item") if following is not None else tr("Finish agenda"))
+        last = has_item and following is None
+        self.next_button.setText(tr("Finish agenda") if last else tr("Next item"))
 
 
 class TimerBadge(QLabel):
