@@ -8,7 +8,6 @@ F11 toggles full screen, Escape closes it.
 
 from __future__ import annotations
 
-import html
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -31,29 +30,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui import presenter_text as content
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.room_clock import RoomClock
 from ui.text import shorten
-from workshop.agenda import duration_text, plan_agenda
-from workshop.errors import ValidationError
-from workshop.funnel import plan
 from workshop.guidance import guidance
 from workshop.steps import STEP_INFO, STEPS, Step
-from workshop.summary import captured
 from workshop.timer import Level, countdown_text
 
-# A dark stage: light text on deep slate reads well on projectors and in dim rooms.
-BACKGROUND = "#0f172a"
-PANEL = "#1e293b"
-TEXT = "#f8fafc"
-MUTED = "#94a3b8"
-ACCENT = "#7aa7ff"
-LEVEL_COLORS = {Level.AMBER: "#fbbf24", Level.RED: "#f87171"}
-
-MAX_LINE = 180  # characters of one captured line shown on the wall
-MAX_LINES = 7  # captured lines shown; the rest are counted
-MAX_AGENDA = 11  # agenda lines shown around the running item
 SMALLEST = 0.6  # type shrinks to fit a long text down to this share of its size, no further
 
 
@@ -65,22 +50,6 @@ def _label(role: str, rich: bool = False) -> QLabel:
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     return label
-
-
-def _around_current(lines: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """A long agenda shows MAX_AGENDA lines: a little of what is done, the running item, and
-    what comes next, with how many more there are either side."""
-    if len(lines) <= MAX_AGENDA:
-        return lines
-    current = next((n for n, (_k, t) in enumerate(lines) if t.startswith("▶")), 0)
-    first = max(0, min(current - 2, len(lines) - MAX_AGENDA))
-    shown = lines[first : first + MAX_AGENDA]
-    if first:
-        shown[0] = ("", tr("… {n} earlier").format(n=first + 1))
-    after = len(lines) - first - MAX_AGENDA
-    if after:
-        shown[-1] = ("", tr("… and {n} more").format(n=after + 1))
-    return shown
 
 
 class PresenterWindow(QWidget):
@@ -213,112 +182,34 @@ class PresenterWindow(QWidget):
         where = tr("Step {n} of {all}").format(n=STEPS.index(step) + 1, all=len(STEPS))
         self.position.setText(" · ".join(t for t in (where.upper(), shorten(w.title, 60)) if t))
         self.title.setText(STEP_INFO[step].title)
-        questions = guidance(step).questions
-        lines = self._agreed_lines()
-        funnel = self._funnel() if step is Step.GOAL else None
-        shown = (step, questions, lines, funnel)
+        if step is Step.ROOM:
+            self.agreed_heading.setText(tr("Today's agenda").upper())
+            lines = content.agenda_lines(w, self._item_id)
+        else:
+            self.agreed_heading.setText(tr("Agreed so far").upper())
+            lines = content.agreed_lines(w, step)
+        funnel = content.funnel_numbers(w) if step is Step.GOAL else None
+        shown = (step, guidance(step).questions, lines, funnel)
         if shown != self._shown:  # lay the texts out again only when what they say changed
             self._shown = shown
             self._fit()
         self.refresh_clock()
 
+    def _px(self, size: float) -> int:
+        return max(round(size * self._unit), 11)
+
     def _render(self) -> None:
         if not self._shown:
             return
         step, questions, lines, funnel = self._shown
-        self.questions.setText(self._rows([(f"{n}.", q) for n, q in enumerate(questions, 1)]))
+        numbered = [(f"{n}.", q) for n, q in enumerate(questions, 1)]
+        self.questions.setText(content.rows_html(numbered, self._px))
         if step is Step.ROOM:  # times beside titles: the whole agenda fits on the wall
-            self.agreed.setText(self._rows(lines, MUTED, self._px(24)))
+            self.agreed.setText(content.rows_html(lines, self._px, content.MUTED, self._px(24)))
         else:
-            self.agreed.setText(self._stacked(lines))
-        self._show_funnel(funnel)
-
-    def _agreed_lines(self) -> list[tuple[str, str]]:
-        w = self.doc.workshop
-        if self.step is Step.ROOM:
-            self.agreed_heading.setText(tr("Today's agenda").upper())
-            slots = {s.item_id: s for s in plan_agenda(w.agenda, w.start_time).slots}
-            lines = []
-            for item in w.agenda:
-                slot = slots.get(item.id)
-                when = slot.text if slot is not None else duration_text(item.planned_minutes)
-                mark = "▶ " if item.id == self._item_id else ""
-                lines.append((when, mark + shorten(item.title, 120)))
-            return _around_current(lines) or [("", tr("The agenda is still to be set."))]
-        self.agreed_heading.setText(tr("Agreed so far").upper())
-        found = [(shorten(k, 60), shorten(v, MAX_LINE)) for k, v in captured(w, self.step)]
-        if not found:
-            return [("", tr("Nothing yet — this is where the room decides."))]
-        if len(found) > MAX_LINES:
-            rest = len(found) - MAX_LINES + 1
-            found = [*found[: MAX_LINES - 1], ("", tr("… and {n} more").format(n=rest))]
-        return found
-
-    def _funnel(self) -> tuple[tuple[str, str], ...] | None:
-        try:
-            numbers = plan(self.doc.workshop.funnel)
-        except ValidationError:
-            return None
-        return (
-            (f"{numbers.mqls_per_month:,}", tr("MQLs a month")),
-            (f"{numbers.sqls_per_month:,}", tr("SQLs a month")),
-            (f"{numbers.deals_per_month:,}", tr("deals a month")),
-        )
-
-    def _px(self, size: float) -> int:
-        return max(round(size * self._unit), 11)
-
-    def _rows(
-        self, lines: list[tuple[str, str]], key_color: str = ACCENT, key_size: int = 0
-    ) -> str:
-        """Key/text pairs as a table; every piece of text escaped, so markup shows as typed.
-        A text starting with "▶" (the running agenda item) is picked out in the accent."""
-        gap = self._px(18)
-        size = f"font-size:{key_size}px; " if key_size else ""
-        rows = [
-            f"<tr><td style='color:{key_color}; {size}font-weight:700; "
-            f"padding:0 {gap}px {gap}px 0; white-space:nowrap'>{html.escape(key)}</td>"
-            f"<td style='padding-bottom:{gap}px{self._current(text)}'>{html.escape(text)}</td></tr>"
-            for key, text in lines
-        ]
-        return f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table>"
-
-    @staticmethod
-    def _current(text: str) -> str:
-        return f"; color:{ACCENT}; font-weight:700" if text.startswith("▶") else ""
-
-    def _stacked(self, lines: list[tuple[str, str]]) -> str:
-        """Caption over text, one block per line; escaped like every other text."""
-        blocks = []
-        for key, text in lines:
-            caption = (
-                f"<div style='color:{MUTED}; font-size:{self._px(22)}px; font-weight:600'>"
-                f"{html.escape(key.upper())}</div>"
-                if key
-                else ""
-            )
-            blocks.append(
-                f"{caption}<div style='margin-bottom:{self._px(20)}px'>{html.escape(text)}</div>"
-            )
-        return "".join(blocks)
-
-    def _show_funnel(self, numbers: tuple[tuple[str, str], ...] | None) -> None:
-        self.funnel.setVisible(self.step is Step.GOAL)
-        if numbers is None:
-            self.funnel.setText(
-                html.escape(tr("The lead numbers appear once the funnel's inputs are agreed."))
-            )
-            return
-        cells = "".join(
-            f"<td style='padding-right:{self._px(56)}px'>"
-            f"<div style='color:{ACCENT}; font-size:{self._px(88)}px; font-weight:700'>"
-            f"{html.escape(value)}</div>"
-            f"<div style='color:{MUTED}; font-size:{self._px(24)}px; white-space:nowrap'>"
-            f"{html.escape(caption)}</div>"
-            "</td>"
-            for value, caption in numbers
-        )
-        self.funnel.setText(f"<table cellspacing='0' cellpadding='0'><tr>{cells}</tr></table>")
+            self.agreed.setText(content.stacked_html(lines, self._px))
+        self.funnel.setVisible(step is Step.GOAL)
+        self.funnel.setText(content.funnel_html(funnel, self._px) if step is Step.GOAL else "")
 
     def visible_text(self) -> str:
         """Everything the room reads, as plain text (what a person sees, for checks)."""
@@ -389,6 +280,7 @@ class PresenterWindow(QWidget):
         if layout is None or not self.isVisible():
             return False
         layout.activate()
+        self.right_layout.activate()  # the panel's own layout, inside the window's
         return any(
             label.isVisible() and label.heightForWidth(label.width()) > label.height()
             for label in (self.questions, self.agreed, self.title)
@@ -396,25 +288,7 @@ class PresenterWindow(QWidget):
 
     def _apply_style(self) -> None:
         px = self._px
-        family = QFont().family()
-        self.setStyleSheet(
-            f"""
-            QWidget#Presenter {{ background: {BACKGROUND}; }}
-            QWidget#Presenter QLabel {{ color: {TEXT}; font-family: "{family}"; }}
-            QLabel#Muted {{ color: {MUTED}; font-size: {px(26)}px; }}
-            QLabel#Now {{ color: {TEXT}; font-size: {px(30)}px; font-weight: 600; }}
-            QLabel#Digits {{ font-size: {px(112)}px; font-weight: 700; }}
-            QLabel#Digits[level="amber"] {{ color: {LEVEL_COLORS[Level.AMBER]}; }}
-            QLabel#Digits[level="red"], QLabel#Digits[level="over"] {{
-                color: {LEVEL_COLORS[Level.RED]}; }}
-            QLabel#Title {{ font-size: {px(68)}px; font-weight: 700; }}
-            QLabel#Heading {{ color: {ACCENT}; font-size: {px(24)}px; font-weight: 700; }}
-            QLabel#Questions {{ font-size: {px(34)}px; }}
-            QLabel#Agreed {{ font-size: {px(30)}px; }}
-            QLabel#Funnel {{ font-size: {px(30)}px; }}
-            QFrame#Panel {{ background: {PANEL}; border-radius: {px(20)}px; }}
-            """
-        )
+        self.setStyleSheet(content.stylesheet(px, QFont().family()))
         margin = px(72)
         self.outer.setContentsMargins(margin, px(48), margin, px(48))
         self.outer.setSpacing(px(40))
