@@ -16,7 +16,8 @@ from storage.engine import resolve_url
 from storage.library import open_library
 from tests.ui.typing_helpers import type_text
 from ui import theme
-from ui.agenda_editor import ACTUAL, PLANNED, STEP, TIME, TITLE, VERSUS, AgendaPanel
+from ui.agenda_editor import AgendaPanel
+from ui.agenda_model import ACTUAL, PLANNED, STEP, TIME, TITLE, VERSUS
 from ui.main_window import MainWindow
 from ui.pages.room import RoomPage
 from workshop.editing import new_workshop
