@@ -21,6 +21,7 @@ REPORT_LINE = re.compile(
 ABSOLUTE_LINE = re.compile(
     rf"^(?P<name>[a-z0-9-]+): {NUMBER} ms \(budget {NUMBER} ms\) (?:OK|OVER)$"
 )
+REPORT_ONLY_LINE = re.compile(rf"^(?P<name>[a-z0-9-]+): {NUMBER} ms \(report only\)$")
 
 
 def _named(pattern: re.Pattern[str], lines: list[str], name: str) -> list[str]:
@@ -46,6 +47,21 @@ def test_quick_autosave_run_reports_every_line() -> None:
     assert len(lines) == 3, done.stdout
 
 
+def test_quick_seal_and_verify_report_their_times() -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "seal,verify"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode == 0, done.stdout + done.stderr  # report only: never OVER
+    assert len(_named(REPORT_ONLY_LINE, lines, "seal")) == 1, done.stdout
+    assert len(_named(REPORT_ONLY_LINE, lines, "verify")) == 1, done.stdout
+    assert len(lines) == 2, done.stdout
+
+
 def test_an_unknown_benchmark_is_a_usage_error() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bench", "--only", "nonsense"],
@@ -56,3 +72,4 @@ def test_an_unknown_benchmark_is_a_usage_error() -> None:
     )
     assert done.returncode == 2
     assert "startup-memory" in done.stderr
+    assert "ui-stall" in done.stderr
