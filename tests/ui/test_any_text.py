@@ -18,7 +18,7 @@ from workshop.steps import STEPS
 
 TEXT = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80)
 # Cleaned or numeric fields are validated where typed and covered by their own tests.
-NOT_FREE_TEXT = {"title", "goal.baseline", "goal.target"}
+NOT_FREE_TEXT = {"title", "goal.baseline", "goal.target", "term_months"}
 
 
 def newlines(text: str) -> str:
