@@ -104,11 +104,13 @@ class EditConnection:
     lock lets one thread at a time use it. Every transaction still starts with
     ``BEGIN IMMEDIATE`` and ends with ``COMMIT``, so an edit is as durable on return as
     any other write. For an in-memory database, whose pool gives each thread its own
-    connection, nothing is kept and each transaction checks one out.
+    connection, nothing is kept and each transaction checks one out. SQLite only
+    (``usable``): the SQL is SQLite's; other backends take the general path.
     """
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.usable = engine.url.get_backend_name() == "sqlite"
         self.keep = sqlite_path(engine.url) is not None
         self._lock = threading.Lock()
         self._kept: PoolProxiedConnection | None = None

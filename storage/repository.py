@@ -12,7 +12,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import CompileError, DBAPIError
 
 from storage import convert as c
 from storage.engine import EditConnection, describe
@@ -48,7 +48,8 @@ class EditStatement:
     def __init__(self, engine: Engine, table: Table, columns: Sequence[str], child: bool) -> None:
         unknown = [name for name in columns if name not in table.c]
         if unknown or not columns:
-            raise ValueError(f"{table.name} has no column {', '.join(unknown) or '(none given)'}")
+            # What SQLAlchemy says for the same mistake: a bug, never the environment.
+            raise CompileError(f"Unconsumed column names: {', '.join(unknown) or '(none)'}")
         dialect = engine.dialect
         quote = dialect.identifier_preparer.quote
         where = f"{quote('id')} = ?" + (f" AND {quote('workshop_id')} = ?" if child else "")
@@ -116,6 +117,9 @@ class Repository:
         """Autosave's hot path: one edit of one row and the workshop's ``updated_at``, in
         one ``BEGIN IMMEDIATE`` transaction on the kept connection. A workshop that is not
         there raises :class:`UnknownWorkshopError` and changes nothing."""
+        if not self._edits.usable:
+            self._edit_through_core(workshop_id, table, item, values)
+            return
         edit = self._statement(table, tuple(values))
         workshop = table is c.WORKSHOPS
         params = edit.params(values, item) if workshop else edit.params(values, item, workshop_id)
@@ -127,6 +131,18 @@ class Repository:
             raise (translate(exc, self.where) or exc) from exc
         if workshop and changed == 0:
             raise self._unknown()
+
+    def _edit_through_core(
+        self, workshop_id: str, table: Table, item: str, values: Mapping[str, Any]
+    ) -> None:
+        """The same edit as SQLAlchemy Core statements, for backends other than SQLite."""
+        where = table.c.id == item
+        if table is not c.WORKSHOPS:
+            where = where & (table.c.workshop_id == workshop_id)
+        with self._write(workshop_id) as conn:
+            done = conn.execute(update(table).where(where).values(dict(values)))
+            if table is c.WORKSHOPS and done.rowcount == 0:
+                raise self._unknown()
 
     def close(self) -> None:
         self._edits.close()
