@@ -13,14 +13,20 @@ from io import BytesIO
 from typing import Any
 
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from exporters.agreement_sections import SectionBuilder, full_story
 from exporters.files import ExportError
-from exporters.fonts import BOLD, REGULAR, fonts
-from exporters.pdf_styles import MUTED, RULE, make_styles
+from exporters.fonts import BOLD, fonts
+from exporters.pdf_pages import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PageFurniture,
+    numbered_canvas,
+)
+from exporters.pdf_styles import make_styles
 from exporters.pdf_text import TextSetter
 from exporters.signature_art import SealPlace
 from workshop.agreement import Agreement, digest, short_digest
@@ -29,9 +35,6 @@ from workshop.model import AgreementVersion, VersionStatus
 
 PAGE_SIZES = {"A4": A4, "LETTER": LETTER}
 KEYWORD_PREFIX = "accord-agreement-sha256:"
-MARGIN_X = 22 * mm
-MARGIN_TOP = 22 * mm
-MARGIN_BOTTOM = 24 * mm
 
 
 @dataclass(frozen=True)
@@ -42,53 +45,6 @@ class RenderedPdf:
     # free on the audit page for the visible stamp of an electronic seal.
     seal_box: tuple[int, tuple[float, float, float, float]]
     missing_glyphs: tuple[str, ...]  # characters no embedded font could draw
-
-
-@dataclass(frozen=True)
-class _Page:
-    footer: str  # agreement id · version · digest, without the page numbers
-    draft: bool
-
-
-def _numbered_canvas(page: _Page, on_page: Callable[[int], None]) -> type[Canvas]:
-    """A canvas that holds pages back until the end, to print "Page x of y" on each."""
-
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            kwargs["initialFontName"] = REGULAR  # or Helvetica creeps in, unembedded
-            super().__init__(*args, **kwargs)
-            self._held: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:  # ReportLab's name
-            self._held.append(dict(self.__dict__))
-            on_page(len(self._held))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._held)
-            for state in self._held:
-                self.__dict__.update(state)
-                _footer(self, page, self.getPageNumber(), total)
-                super().showPage()
-            super().save()
-
-    return NumberedCanvas
-
-
-def _footer(canvas: Canvas, page: _Page, number: int, total: int) -> None:
-    width, _height = canvas._pagesize
-    y = MARGIN_BOTTOM - 12 * mm
-    canvas.saveState()
-    canvas.setStrokeColor(RULE)
-    canvas.setLineWidth(0.5)
-    canvas.line(MARGIN_X, y + 11, width - MARGIN_X, y + 11)
-    canvas.setFillColor(MUTED)
-    canvas.setFont(REGULAR, 7.5)
-    canvas.drawString(MARGIN_X, y, page.footer)
-    canvas.drawRightString(
-        width - MARGIN_X, y, _("Page {number} of {total}").format(number=number, total=total)
-    )
-    canvas.restoreState()
 
 
 def _watermark(canvas: Canvas, _doc: BaseDocTemplate) -> None:
@@ -140,7 +96,7 @@ def render(
             _("Digest {digest}").format(digest=short),
         ]
     )
-    page = _Page(footer=footer, draft=draft)
+    page = PageFurniture(footer=footer, draft=draft)
 
     buffer = BytesIO()
     counts = {"done": 0, "total": 1}
@@ -197,7 +153,7 @@ def render(
     )
     counts["total"] = len(story) + 1
     pages: list[int] = []
-    doc.build(story, canvasmaker=_numbered_canvas(page, pages.append))
+    doc.build(story, canvasmaker=numbered_canvas(page, pages.append))
     if progress is not None:
         progress(counts["total"], counts["total"])
     return RenderedPdf(

@@ -20,9 +20,15 @@ from reportlab.platypus import (
     Spacer,
 )
 
-from exporters.agreement_pdf import MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, _numbered_canvas, _Page
 from exporters.agreement_sections import SectionBuilder, team_label
 from exporters.fonts import fonts
+from exporters.pdf_pages import (
+    MARGIN_BOTTOM,
+    MARGIN_TOP,
+    MARGIN_X,
+    PageFurniture,
+    numbered_canvas,
+)
 from exporters.pdf_styles import make_styles
 from exporters.pdf_text import TextSetter, long_date
 from workshop.action_items import action_rows, by_owner
@@ -224,6 +230,6 @@ def summary_pdf(workshop: Workshop, today: date) -> bytes:
     pages: list[int] = []
     doc.build(
         SummaryBuilder(builder, workshop, today).story(),
-        canvasmaker=_numbered_canvas(_Page(footer=footer, draft=False), pages.append),
+        canvasmaker=numbered_canvas(PageFurniture(footer=footer, draft=False), pages.append),
     )
     return buffer.getvalue()
