@@ -20,6 +20,6 @@ def test_ruff_finds_nothing() -> None:
     assert result.returncode == 0, result.stdout + result.stderr
 
 
-def test_domain_and_storage_type_check_strictly() -> None:
-    result = run("mypy", "--strict", "workshop", "storage")
+def test_domain_storage_and_exporters_type_check_strictly() -> None:
+    result = run("mypy", "--strict", "workshop", "storage", "exporters")
     assert result.returncode == 0, result.stdout + result.stderr
