@@ -4,10 +4,8 @@ the preview shows exactly the bytes that are exported."""
 
 from __future__ import annotations
 
-import gc
 import re
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -35,20 +33,6 @@ from workshop.model import AgreementVersion, VersionStatus
 from workshop.versions import export_target
 
 PAGE_SIZES = ("A4", "Letter")
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No automatic garbage collection while a PDF is built: each full collection walks
-    every object alive — the whole document being built — while holding the interpreter
-    lock, which froze the window for about 100 ms at a time. Cycles are collected after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def default_page_size() -> str:
@@ -124,17 +108,18 @@ class AgreementOutput(QObject):
         relay.moved.connect(moved)
 
         def work() -> Built:
-            from exporters.agreement_pdf import render
+            from exporters.pdf_process import shared
 
-            with collector_paused():
-                rendered = render(
-                    agreement,
-                    version,
-                    workshop_id=workshop.id,
-                    page_size=page_size,
-                    app_version=__version__,
-                    progress=relay.moved.emit,
-                )
+            # In a helper process: building a large PDF here would hold the interpreter
+            # lock the window needs (see exporters.pdf_process).
+            rendered = shared().render(
+                agreement,
+                version,
+                workshop_id=workshop.id,
+                page_size=page_size,
+                app_version=__version__,
+                progress=relay.moved.emit,
+            )
             return Built(
                 rendered.data,
                 rendered.pages,
@@ -208,10 +193,18 @@ class AgreementOutput(QObject):
         def work() -> None:
             data = built.data
             if passphrase is not None:
-                from ui.seal_options import seal_bytes
+                from exporters.identity import WrongPassphraseError, identity_path
+                from exporters.pdf_process import shared
 
-                with collector_paused():
-                    data = seal_bytes(data, built.seal_box, built.digest, passphrase)
+                try:
+                    data = shared().seal(
+                        data, built.seal_box, built.digest, passphrase, identity_path()
+                    )
+                except WrongPassphraseError:
+                    from ui.seal_options import forget_passphrase
+
+                    forget_passphrase()  # so the next attempt asks again
+                    raise
             write_atomically(target, data)
 
         def done(_none: None) -> None:
