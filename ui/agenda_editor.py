@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStyle,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -51,6 +52,8 @@ from workshop.defaults import half_day_agenda
 from workshop.errors import ValidationError
 from workshop.model import AgendaItem
 from workshop.steps import STEP_INFO, STEPS
+
+STRETCH_CHARS = 16  # the narrowest a title or notes column may be before the table scrolls
 
 
 def _time_edit(placeholder: str, name: str) -> QLineEdit:
@@ -187,6 +190,20 @@ class AgendaPanel(QWidget):
         clock.changed.connect(self._clock_changed)
         self._refresh()
         self._clock_changed()
+
+    def wanted_width(self) -> int:
+        """The width at which every column shows without scrolling sideways: the fixed
+        columns as set, each stretching one (title, notes) at least ``STRETCH_CHARS`` wide."""
+        header = self.table.horizontalHeader()
+        em = self.fontMetrics().horizontalAdvance("n")
+        width = 0
+        for column in range(header.count()):
+            if header.sectionResizeMode(column) is QHeaderView.ResizeMode.Stretch:
+                width += STRETCH_CHARS * em
+            else:
+                width += header.sectionSize(column)
+        scroll_bar = self.table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return width + 2 * self.table.frameWidth() + scroll_bar
 
     # -- intents -------------------------------------------------------------------------
 

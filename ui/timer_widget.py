@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QGridLayout,
     QLabel,
@@ -110,21 +111,44 @@ class TimerPanel(QWidget):
         buttons.addWidget(self.reset_button, 1, 1)
         buttons.addWidget(self.next_button, 2, 0, 1, 2)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(theme.Space.S)
-        layout.addWidget(self.now)
-        layout.addWidget(self.digits)
-        layout.addWidget(self.budget)
-        layout.addSpacing(theme.Space.S)
-        layout.addLayout(buttons)
-        layout.addWidget(self.following)
-        layout.addWidget(self.chime_box)
-        layout.addStretch(1)
+        # The face (what runs, the digits) and the controls: one above the other beside the
+        # agenda, side by side when the panel sits above a narrow agenda (set_wide).
+        self.face = QWidget()
+        face = QVBoxLayout(self.face)
+        face.setContentsMargins(0, 0, 0, 0)
+        face.setSpacing(theme.Space.S)
+        face.addWidget(self.now)
+        face.addWidget(self.digits)
+        face.addWidget(self.budget)
+        face.addStretch(1)
+        self.controls = QWidget()
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls.setSpacing(theme.Space.S)
+        controls.addLayout(buttons)
+        controls.addWidget(self.following)
+        controls.addWidget(self.chime_box)
+        controls.addStretch(1)
+        self.arrangement = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.arrangement.setContentsMargins(0, 0, 0, 0)
+        self.arrangement.setSpacing(theme.Space.M)
+        self.arrangement.addWidget(self.face, 1)
+        self.arrangement.addWidget(self.controls, 1)
 
         clock.changed.connect(self.refresh)
         clock.options_changed.connect(self._options)
         self.refresh()
+
+    def set_wide(self, wide: bool) -> None:
+        """Face and controls side by side (``wide``) or one above the other."""
+        self.arrangement.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        self.arrangement.setSpacing(theme.Space.XL if wide else theme.Space.M)
+
+    @property
+    def wide(self) -> bool:
+        return self.arrangement.direction() is QBoxLayout.Direction.LeftToRight
 
     def _options(self) -> None:
         if self.chime_box.isChecked() != self.clock.chime:

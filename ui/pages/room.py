@@ -7,11 +7,11 @@ from collections import Counter
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -34,6 +34,51 @@ from workshop.model import Participant, Team
 from workshop.steps import Step
 
 NAME, TITLE, TEAM, EMAIL = range(4)
+WIDEST = (1 << 24) - 1  # Qt's QWIDGETSIZE_MAX: no maximum width
+
+
+class AgendaRow(QWidget):
+    """The agenda with the timer beside it when the page is wide enough to show every column
+    of the agenda; otherwise the timer goes above the agenda, laid out across, so that no
+    column hides behind a sideways scroll bar on a laptop screen."""
+
+    def __init__(self, agenda: AgendaPanel, timer: TimerPanel) -> None:
+        super().__init__()
+        self.agenda, self.timer = agenda, timer
+        self.timer_width = 17 * self.fontMetrics().averageCharWidth() + 120
+        self.line = QFrame()
+        self.line.setFrameShape(QFrame.Shape.VLine)
+        self.line.setFrameShadow(QFrame.Shadow.Plain)
+        self.line.setStyleSheet("color: palette(mid);")
+        # Bottom to top when stacked: the timer (added last) comes first.
+        self.arrangement = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.arrangement.setContentsMargins(0, 0, 0, 0)
+        self.arrangement.setSpacing(theme.Space.L)
+        self.arrangement.addWidget(agenda, 1)
+        self.arrangement.addWidget(self.line)
+        self.arrangement.addWidget(timer)
+        self._arrange(True)
+
+    @property
+    def side_by_side(self) -> bool:
+        return self.arrangement.direction() is QBoxLayout.Direction.LeftToRight
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        beside = self.timer_width + self.line.sizeHint().width() + 2 * theme.Space.L
+        self._arrange(event.size().width() >= self.agenda.wanted_width() + beside)
+
+    def _arrange(self, side_by_side: bool) -> None:
+        self.arrangement.setDirection(
+            QBoxLayout.Direction.LeftToRight if side_by_side else QBoxLayout.Direction.BottomToTop
+        )
+        self.line.setVisible(side_by_side)
+        self.timer.set_wide(not side_by_side)
+        if side_by_side:
+            self.timer.setFixedWidth(self.timer_width)
+        else:
+            self.timer.setMinimumWidth(0)
+            self.timer.setMaximumWidth(WIDEST)
 
 
 class RoomPage(StepPage):
@@ -122,17 +167,8 @@ class RoomPage(StepPage):
         self.clock = room_clock(self.doc, self.stack)
         self.agenda = AgendaPanel(self.doc, self.stack, self.clock)
         self.timer_panel = TimerPanel(self.clock)
-        self.timer_panel.setFixedWidth(17 * self.fontMetrics().averageCharWidth() + 120)
-        line = QFrame()
-        line.setFrameShape(QFrame.Shape.VLine)
-        line.setFrameShadow(QFrame.Shadow.Plain)
-        line.setStyleSheet("color: palette(mid);")
-        row = QHBoxLayout()
-        row.setSpacing(theme.Space.L)
-        row.addWidget(self.agenda, 1)
-        row.addWidget(line)
-        row.addWidget(self.timer_panel)
-        layout.addLayout(row, 1)
+        self.agenda_row = AgendaRow(self.agenda, self.timer_panel)
+        layout.addWidget(self.agenda_row, 1)
         return box
 
     # -- participants ------------------------------------------------------------------------
