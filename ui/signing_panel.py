@@ -116,6 +116,12 @@ class SigningPanel(QWidget):
             self._draft(column, self.draft, signed)
         self.layout_.addWidget(self._content)
 
+    def set_busy(self, name: str) -> None:
+        """While ``name``'s signature is being stored: no Sign button can be pressed."""
+        for button in self.sign_buttons:
+            button.setEnabled(False)
+        self.status.setText(tr("Storing the signature of {name}…").format(name=name))
+
     def _draft(
         self, column: QVBoxLayout, draft: AgreementVersion, signed: AgreementVersion | None
     ) -> None:

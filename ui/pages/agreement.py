@@ -326,6 +326,8 @@ class AgreementPage(StepPage):
         signature = self.ask_signature(self, signatory, statement)
         if signature is None:
             return
+        # Until the library has it, nobody can sign again (the same person twice, say).
+        self.signing.set_busy(signatory.name)
         self.doc.sign(draft, position, signature, self._signed, self._sign_failed)
 
     def _signed(self, version: Any) -> None:
