@@ -342,14 +342,16 @@ def cmd_list(database: str | None) -> int:
 
 
 def cmd_demo(database: str | None) -> int:
-    from datetime import UTC, date, datetime, time
+    from datetime import UTC, date, datetime, time, timedelta
 
     from workshop.demo import build_demo_workshop
     from workshop.demo_history import with_history
 
     repo = _repository(database)
     try:
-        workshop = build_demo_workshop(date.today())
+        # A workshop held in the past week: its version 1 was signed on the day, so that
+        # a version signed today is the later one.
+        workshop = build_demo_workshop(date.today() - timedelta(days=10))
         assert workshop.date is not None
         signed_on = datetime.combine(workshop.date, time(12, 40), UTC)
         repo.add(with_history(workshop, signed_on))
