@@ -17,6 +17,7 @@ from ui.commands import SetItemField
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.pages.base import StepPage, card
+from ui.pages.language import compact
 from ui.text import shorten
 from workshop.editing import TEAM_LABELS
 from workshop.errors import ValidationError
@@ -230,7 +231,7 @@ class AccountabilityPage(StepPage):
             ],
         )
         self.funnel_notes = FunnelNotes(self.doc, self.stack, self.commitment_editor.table)
-        layout.addWidget(self.commitment_editor)
+        layout.addWidget(compact(self.commitment_editor))
         layout.addWidget(self.funnel_notes)
         return box
 
@@ -255,7 +256,7 @@ class AccountabilityPage(StepPage):
                 "a target, an owner and where the number comes from."
             ),
         )
-        layout.addWidget(self.kpi_editor)
+        layout.addWidget(compact(self.kpi_editor))
         return box
 
     def _escalation(self) -> QWidget:
@@ -277,5 +278,5 @@ class AccountabilityPage(StepPage):
                 "executive sponsor."
             ),
         )
-        layout.addWidget(self.escalation_editor)
+        layout.addWidget(compact(self.escalation_editor))
         return box

@@ -15,6 +15,7 @@ from ui.commands import RemoveParty
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.pages.base import StepPage, card
+from ui.pages.language import compact
 from ui.raci_model import RaciModel
 from ui.raci_view import RaciView
 from workshop.model import Activity, Party
@@ -85,12 +86,7 @@ class ResponsibilitiesPage(StepPage):
                 "scoring, content, follow-up, retention — then say below who does what."
             ),
         )
-        table = self.activity_editor.table
-        table.setMinimumHeight(
-            table.horizontalHeader().sizeHint().height()
-            + 5 * table.verticalHeader().defaultSectionSize()
-        )
-        layout.addWidget(self.activity_editor)
+        layout.addWidget(compact(self.activity_editor))
         return box
 
     # -- who does what -------------------------------------------------------------------
