@@ -12,7 +12,10 @@ memory only.
 
 from __future__ import annotations
 
-import multiprocessing
+import atexit
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -69,21 +72,23 @@ _JOBS: dict[str, Callable[[dict[str, Any], Progress], Any]] = {
 }
 
 
-def serve(conn: Connection) -> None:
-    """The helper process: answer requests until the pipe closes."""
+def serve(requests: Connection, answers: Connection) -> None:
+    """The helper process: answer requests until the app closes its end (or goes away)."""
     while True:
         try:
-            kind, payload = conn.recv()
+            kind, payload = requests.recv()
         except (EOFError, OSError):
             return
         try:
-            result = _JOBS[kind](payload, lambda done, total: conn.send(("progress", done, total)))
+            result = _JOBS[kind](
+                payload, lambda done, total: answers.send(("progress", done, total))
+            )
         except AccordError as exc:
-            conn.send(("refused", type(exc).__name__, exc.message))
+            answers.send(("refused", type(exc).__name__, exc.message))
         except Exception as exc:  # reported to the app, which shows it as a failure
-            conn.send(("failed", type(exc).__name__, str(exc)))
+            answers.send(("failed", type(exc).__name__, str(exc)))
         else:
-            conn.send(("done", result))
+            answers.send(("done", result))
 
 
 class PdfProcess:
@@ -92,28 +97,37 @@ class PdfProcess:
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._conn: Connection | None = None
-        self._process: Any = None
+        self._requests: Connection | None = None
+        self._answers: Connection | None = None
+        self._process: subprocess.Popen[bytes] | None = None
 
-    def _ensure(self) -> Connection:
-        if self._conn is not None and self._process is not None and self._process.is_alive():
-            return self._conn
+    def _ensure(self) -> tuple[Connection, Connection]:
+        alive = self._process is not None and self._process.poll() is None
+        if alive and self._requests is not None and self._answers is not None:
+            return self._requests, self._answers
         self.close()
-        context = multiprocessing.get_context("spawn")  # no copy of Qt or the library
-        ours, theirs = context.Pipe()
-        process = context.Process(target=serve, args=(theirs,), name="accord-pdf", daemon=True)
-        process.start()
-        theirs.close()
-        self._conn, self._process = ours, process
-        return ours
+        # A fresh interpreter running this module (not a fork: no copy of Qt or the
+        # library; not multiprocessing's spawn, which re-runs the app's main script).
+        to_helper, requests = os.pipe()
+        answers, from_helper = os.pipe()
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "exporters.pdf_process", str(to_helper), str(from_helper)],
+            pass_fds=(to_helper, from_helper),
+            stdin=subprocess.DEVNULL,
+        )
+        os.close(to_helper)
+        os.close(from_helper)
+        self._requests = Connection(requests, readable=False)
+        self._answers = Connection(answers, writable=False)
+        return self._requests, self._answers
 
     def _call(self, kind: str, payload: dict[str, Any], progress: Progress | None) -> Any:
         with self._lock:
-            conn = self._ensure()
+            requests, answers = self._ensure()
             try:
-                conn.send((kind, payload))
+                requests.send((kind, payload))
                 while True:
-                    message = conn.recv()  # waits without holding the interpreter lock
+                    message = answers.recv()  # waits without holding the interpreter lock
                     if message[0] == "progress":
                         if progress is not None:
                             progress(message[1], message[2])
@@ -170,14 +184,18 @@ class PdfProcess:
         return sealed
 
     def close(self) -> None:
-        conn, process = self._conn, self._process
-        self._conn = self._process = None
-        if conn is not None:
-            conn.close()
+        """End the helper: it stops when its end of the pipe closes."""
+        for conn in (self._requests, self._answers):
+            if conn is not None:
+                conn.close()
+        process, self._process = self._process, None
+        self._requests = self._answers = None
         if process is not None:
-            process.join(timeout=2)
-            if process.is_alive():
-                process.terminate()
+            try:
+                process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
 
 
 def _rebuilt(name: str, message: str) -> AccordError:
@@ -195,8 +213,19 @@ _shared: PdfProcess | None = None
 
 
 def shared() -> PdfProcess:
-    """The session's helper process."""
+    """The session's helper process (ended when the app exits)."""
     global _shared
     if _shared is None:
         _shared = PdfProcess()
+        atexit.register(_shared.close)
     return _shared
+
+
+if __name__ == "__main__":
+    # Run as a script, this file is ``__main__``; serve from the module itself so that what
+    # goes back over the pipe is pickled under its importable name.
+    from exporters.pdf_process import serve as serve_from_module
+
+    serve_from_module(
+        Connection(int(sys.argv[1]), writable=False), Connection(int(sys.argv[2]), readable=False)
+    )

@@ -71,10 +71,12 @@ def test_a_helper_that_died_is_replaced(helper: PdfProcess) -> None:
     agreement, version = export_target(w)
     helper.render(agreement, version, workshop_id=w.id, page_size="A4", app_version="")
     first = helper._process
+    assert first is not None
     first.kill()
-    first.join()
+    first.wait()
     again = helper.render(agreement, version, workshop_id=w.id, page_size="A4", app_version="")
-    assert again.pages > 3 and helper._process is not first and helper._process.is_alive()
+    assert again.pages > 3 and helper._process is not first
+    assert helper._process is not None and helper._process.poll() is None
 
 
 def test_a_bad_page_size_is_refused_with_its_sentence(helper: PdfProcess) -> None:
