@@ -14,7 +14,6 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import (
     CondPageBreak,
     Flowable,
-    KeepTogether,
     LongTable,
     PageBreak,
     Paragraph,
@@ -583,14 +582,10 @@ class SectionBuilder:
             ),
             Spacer(1, 6),
             self.para(_("Created with {creator}").format(creator=creator), "muted"),
+            # Room for a seal's stamp, which names itself ("Sealed by …"); an unsealed copy
+            # shows nothing here rather than a heading over blank space.
             Spacer(1, 18),
-            KeepTogether(
-                [
-                    self.para(_("Electronic seal"), "label"),
-                    Spacer(1, 4),
-                    SealSpace(seal),
-                ]
-            ),
+            SealSpace(seal),
         ]
 
 
