@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui.i18n import tr
@@ -127,6 +127,8 @@ class TakeHomeOutputs(QObject):
             if notes:
                 # Plain text: the notes quote titles and cadences as typed.
                 text = message + "\n\n" + "\n".join(f"• {n}" for n in notes)
+                from PySide6.QtCore import Qt  # its enums cost ~30 ms: not at start-up
+
                 box = QMessageBox(QMessageBox.Icon.Information, tr("Accord"), text, parent=w)
                 box.setTextFormat(Qt.TextFormat.PlainText)
                 box.open()
