@@ -157,7 +157,7 @@ def test_the_real_command_prints_no_traceback(sealed_file: Path) -> None:
 def test_export_seal_on_the_demo_workshop_end_to_end(
     tmp_path: Path, library_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from exporters.identity import identity_path
+    from exporters.identity import certificate_path, identity_path
 
     db = str(library_path)
     code, out, _ = run(capsys, "--database", db, "demo")
@@ -186,6 +186,22 @@ def test_export_seal_on_the_demo_workshop_end_to_end(
     assert "This is version 1 of “Sales & Marketing Alignment Offsite”" in out
     pdfsig = subprocess.run(["pdfsig", str(target)], capture_output=True, text=True).stdout
     assert "Total document signed" in pdfsig and "Signature is Valid" in pdfsig
+    # pyHanko's own command line, independently, trusting the identity's certificate.
+    pyhanko = Path(sys.executable).with_name("pyhanko")
+    checked = subprocess.run(
+        [
+            str(pyhanko),
+            "sign",
+            "validate",
+            "--trust",
+            str(certificate_path()),
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stderr
+    assert checked.stdout.strip().endswith(":INTACT:TRUSTED,UNTOUCHED")
 
     # The amendment is a draft: it is not sealed, and nothing is written.
     draft = tmp_path / "draft.pdf"

@@ -16,7 +16,8 @@ from workshop.gaps import gaps
 from workshop.guidance import guidance
 from workshop.steps import STEP_INFO, Step
 
-SIDE_WIDTH = 340
+SIDE_WIDTH = 340  # the side panel's width on a wide screen
+SIDE_MIN_WIDTH = 260  # ... and on a laptop, where the step's tables need the room
 
 
 def card(title: str, aside: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
@@ -91,6 +92,14 @@ class StepPage(QWidget):
         row.addWidget(self.side)
         doc.field_changed.connect(self.refresh_gaps)
         doc.children_changed.connect(self.refresh_gaps)
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        # Full width from a 1300-pixel page up, narrowing to the minimum at 1100 pixels.
+        wanted = int(SIDE_MIN_WIDTH + (self.width() - 1100) * 0.4)
+        wanted = max(SIDE_MIN_WIDTH, min(SIDE_WIDTH, wanted))
+        if self.side.width() != wanted:
+            self.side.setFixedWidth(wanted)
 
     def refresh_gaps(self, *_args: Any) -> None:
         # Only the page on screen does the work; the others catch up when shown.
