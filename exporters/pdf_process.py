@@ -110,10 +110,14 @@ class PdfProcess:
         # library; not multiprocessing's spawn, which re-runs the app's main script).
         to_helper, requests = os.pipe()
         answers, from_helper = os.pipe()
+        env = dict(os.environ)  # this Accord's own modules first, installed or not
+        root = str(Path(__file__).resolve().parents[1])
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH")) if p)
         self._process = subprocess.Popen(
             [sys.executable, "-m", "exporters.pdf_process", str(to_helper), str(from_helper)],
             pass_fds=(to_helper, from_helper),
             stdin=subprocess.DEVNULL,
+            env=env,
         )
         os.close(to_helper)
         os.close(from_helper)
