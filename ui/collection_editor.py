@@ -219,3 +219,26 @@ class CollectionEditor(QWidget):
         self.remove_action.setEnabled(has)
         self.up_action.setEnabled(has and index.row() > 0)
         self.down_action.setEnabled(has and index.row() < self.model.rowCount() - 1)
+
+
+FEWEST_ROWS, MOST_ROWS = 4, 8  # a table is as tall as its rows, within these bounds
+
+
+def compact(editor: CollectionEditor) -> CollectionEditor:
+    """Make ``editor``'s table as tall as its rows (at least a few, at most a screenful), so
+    a long page scrolls as a whole instead of squeezing every table."""
+    table, model = editor.table, editor.model
+
+    def fit(*_args: Any) -> None:
+        rows = min(max(model.rowCount(), FEWEST_ROWS), MOST_ROWS)
+        table.setFixedHeight(
+            table.horizontalHeader().sizeHint().height()
+            + rows * table.verticalHeader().defaultSectionSize()
+            + 2 * table.frameWidth()
+        )
+
+    model.rowsInserted.connect(fit)
+    model.rowsRemoved.connect(fit)
+    model.modelReset.connect(fit)
+    fit()
+    return editor

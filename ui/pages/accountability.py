@@ -11,13 +11,12 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui import theme
-from ui.collection_editor import CollectionEditor
+from ui.collection_editor import CollectionEditor, compact
 from ui.collection_model import CollectionModel, Column, Index, Kind
 from ui.commands import SetItemField
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.pages.base import StepPage, card
-from ui.pages.language import compact
 from ui.text import shorten
 from workshop.editing import TEAM_LABELS
 from workshop.errors import ValidationError

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QLineEdit, QPushButton, QWidg
 from ui import dialogs, theme
 from ui.agreement_output import AgreementOutput
 from ui.binding import bind
-from ui.collection_editor import CollectionEditor
+from ui.collection_editor import CollectionEditor, compact
 from ui.collection_model import Column
 from ui.commands import AddItem
 from ui.document import WorkshopDocument
@@ -139,7 +139,7 @@ class AgreementPage(StepPage):
                 "like, an executive sponsor)."
             ),
         )
-        layout.addWidget(self.signatories_editor)
+        layout.addWidget(compact(self.signatories_editor))
         return box
 
     def _missing_team(self) -> Team:

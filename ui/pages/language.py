@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from ui import theme
 from ui.binding import bind
-from ui.collection_editor import CollectionEditor
+from ui.collection_editor import CollectionEditor, compact
 from ui.collection_model import Column
 from ui.document import WorkshopDocument
 from ui.i18n import tr
@@ -20,28 +20,6 @@ from workshop.steps import Step
 
 STAGE, CRITERIA, DECIDED_BY, HANDOFF = range(4)
 PERSONA_NAME, PERSONA_ROLE, PAINS, GOALS = range(4)
-
-FEWEST_ROWS, MOST_ROWS = 4, 8  # a table is as tall as its rows, within these bounds
-
-
-def compact(editor: CollectionEditor) -> CollectionEditor:
-    """Make ``editor``'s table as tall as its rows (at least a few, at most a screenful), so
-    a long page scrolls as a whole instead of squeezing every table."""
-    table, model = editor.table, editor.model
-
-    def fit(*_args: Any) -> None:
-        rows = min(max(model.rowCount(), FEWEST_ROWS), MOST_ROWS)
-        table.setFixedHeight(
-            table.horizontalHeader().sizeHint().height()
-            + rows * table.verticalHeader().defaultSectionSize()
-            + 2 * table.frameWidth()
-        )
-
-    model.rowsInserted.connect(fit)
-    model.rowsRemoved.connect(fit)
-    model.modelReset.connect(fit)
-    fit()
-    return editor
 
 
 def caption(text: str) -> QLabel:

@@ -9,13 +9,12 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ui import theme
-from ui.collection_editor import CollectionEditor
+from ui.collection_editor import CollectionEditor, compact
 from ui.collection_model import Column
 from ui.commands import RemoveParty
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.pages.base import StepPage, card
-from ui.pages.language import compact
 from ui.raci_model import RaciModel
 from ui.raci_view import RaciView
 from workshop.model import Activity, Party

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
 
 from ui import theme
 from ui.binding import bind
-from ui.collection_editor import CollectionEditor
+from ui.collection_editor import CollectionEditor, compact
 from ui.collection_model import Column, Kind
 from ui.delegates import NumberDelegate
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.pages.base import StepPage, card
-from ui.pages.language import caption, compact, text_box
+from ui.pages.language import caption, text_box
 from ui.widgets import OptionalDateEdit
 from workshop.editing import TEAM_LABELS
 from workshop.errors import ValidationError
