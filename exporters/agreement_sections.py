@@ -32,9 +32,10 @@ from exporters.pdf_styles import (
     grid_style,
     table_style,
 )
-from exporters.pdf_text import TextSetter, amount, long_date, number, percent, utc_time
+from exporters.pdf_text import TextSetter, amount, number, percent, utc_time
 from exporters.signature_art import SealPlace, SealSpace, SignatureArt
 from workshop.agreement import Agreement
+from workshop.dates import long_date
 from workshop.editing import TEAM_LABELS
 from workshop.i18n import _
 from workshop.model import AgreementVersion, Signatory, Team, VersionStatus

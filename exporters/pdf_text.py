@@ -9,13 +9,12 @@ only the ``<font>`` tags for fallback faces and ``<br/>`` for line breaks.
 from __future__ import annotations
 
 import unicodedata
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from xml.sax.saxutils import escape as _xml_escape
 
 from exporters.arabic_shaping import shape
 from exporters.fonts import FontSet
-from workshop.i18n import _
 
 PLACEHOLDER = "\u25a1"  # WHITE SQUARE, drawn in grey where no face has the character
 PLACEHOLDER_COLOUR = "#8a8f98"
@@ -91,30 +90,6 @@ class TextSetter:
 
 
 # -- plain formatting of values ----------------------------------------------------------
-
-
-def _months() -> tuple[str, ...]:
-    return (
-        _("January"),
-        _("February"),
-        _("March"),
-        _("April"),
-        _("May"),
-        _("June"),
-        _("July"),
-        _("August"),
-        _("September"),
-        _("October"),
-        _("November"),
-        _("December"),
-    )
-
-
-def long_date(value: date | None) -> str:
-    """``1 January 2027``; an em dash when there is no date."""
-    if value is None:
-        return "—"
-    return f"{value.day} {_months()[value.month - 1]} {value.year}"
 
 
 def utc_time(value: datetime | None) -> str:

@@ -30,8 +30,9 @@ from exporters.pdf_pages import (
     numbered_canvas,
 )
 from exporters.pdf_styles import make_styles
-from exporters.pdf_text import TextSetter, long_date
+from exporters.pdf_text import TextSetter
 from workshop.action_items import action_rows, by_owner
+from workshop.dates import long_date
 from workshop.i18n import _
 from workshop.model import Workshop
 from workshop.outcomes import agenda_plan, decisions, signed_minutes

@@ -35,7 +35,7 @@ def when(moment: datetime | None) -> str:
     if moment is None:
         return ""
     local = moment.astimezone()
-    return local.strftime("%d %b %Y, %H:%M ") + (local.tzname() or "")
+    return f"{local.day} " + local.strftime("%b %Y, %H:%M ") + (local.tzname() or "")
 
 
 def plain(text: str, kind: theme.Type = theme.Type.BODY, tone: Any = None) -> QLabel:

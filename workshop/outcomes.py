@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from workshop.action_items import step_title
+from workshop.dates import long_date
 from workshop.i18n import _
 from workshop.model import VersionStatus, Workshop
 from workshop.voting import outcome
@@ -84,7 +85,7 @@ def decisions(workshop: Workshop) -> list[tuple[str, str]]:
             found.append((_("Parking lot"), text))
     for version in workshop.versions:
         if version.status is VersionStatus.SIGNED:
-            when = version.signed_at.date().isoformat() if version.signed_at else ""
+            when = long_date(version.signed_at.date()) if version.signed_at else ""
             found.append(
                 (
                     _("Agreement"),

@@ -6,6 +6,7 @@ from collections import Counter
 from collections.abc import Callable
 from decimal import Decimal
 
+from workshop.dates import long_date
 from workshop.i18n import _
 from workshop.model import RaciRole, Team, Workshop
 from workshop.steps import Step
@@ -43,7 +44,7 @@ def _goal(w: Workshop) -> list[Line]:
     if g.metric or g.target is not None:
         target = f"{g.metric}: {number(g.baseline)} → {number(g.target)} {g.unit}".strip()
         if g.deadline:
-            target += _(" by {date}").format(date=g.deadline.isoformat())
+            target += _(" by {date}").format(date=long_date(g.deadline))
         lines.append((_("Measured as"), target))
     if w.objectives:
         lines.append(
@@ -118,7 +119,7 @@ def _agreement(w: Workshop) -> list[Line]:
         names = ", ".join(s.name for s in w.signatories if s.name.strip())
         lines.append((_("Signatories"), names))
     for v in w.versions:
-        signed = v.signed_at.date().isoformat() if v.signed_at else ""
+        signed = long_date(v.signed_at.date()) if v.signed_at else ""
         state = _("signed {date}").format(date=signed) if signed else _("being signed")
         lines.append((_("Version {n}").format(n=v.number), state))
     return lines
