@@ -7,13 +7,10 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
-    QComboBox,
     QLabel,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -21,6 +18,7 @@ from PySide6.QtWidgets import (
 from ui import theme
 from ui.collection_editor import CollectionEditor
 from ui.collection_model import CollectionModel, Column, Index, Kind
+from ui.delegates import ChoiceDelegate
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.parking_panel import step_choices
@@ -63,39 +61,12 @@ class ActionItemsModel(CollectionModel):
         return sum(1 for row in range(self.rowCount()) if is_overdue(self.item_at(row), today))
 
 
-class OwnerDelegate(QStyledItemDelegate):
-    """A drop-down of the workshop's participants (and nobody), read when it opens."""
-
-    def __init__(self, doc: WorkshopDocument, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.doc = doc
-
-    def createEditor(
-        self,
-        parent: QWidget,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> QWidget:
-        combo = QComboBox(parent)
-        combo.addItem(tr("Nobody yet"), None)
-        for person in self.doc.workshop.participants:
-            combo.addItem(person.name.strip() or tr("(unnamed participant)"), person.id)
-        combo.activated.connect(lambda _i: self.commitData.emit(combo))
-        return combo
-
-    def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
-        found = editor.findData(index.data(Qt.ItemDataRole.EditRole))
-        editor.setCurrentIndex(max(found, 0))
-
-    def setModelData(
-        self,
-        editor: QWidget,
-        model: QAbstractItemModel,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+def owner_choices(doc: WorkshopDocument) -> list[tuple[str | None, str]]:
+    """Who can own an action item: nobody yet, or anyone in the room (read when asked)."""
+    people = [
+        (p.id, p.name.strip() or tr("(unnamed participant)")) for p in doc.workshop.participants
+    ]
+    return [(None, tr("Nobody yet")), *people]
 
 
 class ActionItemsPanel(QWidget):
@@ -138,7 +109,9 @@ class ActionItemsPanel(QWidget):
         )
         self.model: ActionItemsModel = self.editor.model  # type: ignore[assignment]
         self.table = self.editor.table
-        self.table.setItemDelegateForColumn(OWNER, OwnerDelegate(doc, self.table))
+        self.table.setItemDelegateForColumn(
+            OWNER, ChoiceDelegate(lambda: owner_choices(doc), self.table)
+        )
         self.overdue_label = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.ERROR)
         self.overdue_label.setAccessibleName(tr("Overdue action items"))
         layout = QVBoxLayout(self)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from enum import StrEnum
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -22,11 +21,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+Choices = Sequence[tuple[Any, str]]  # (value stored, label shown)
+
 
 class ChoiceDelegate(QStyledItemDelegate):
-    def __init__(self, choices: Sequence[tuple[StrEnum, str]], parent: Any = None) -> None:
+    """A drop-down of fixed choices, or of choices read each time it opens (``choices`` a
+    function, e.g. the workshop's participants)."""
+
+    def __init__(self, choices: Choices | Callable[[], Choices], parent: Any = None) -> None:
         super().__init__(parent)
-        self.choices = list(choices)
+        self.choices = choices if callable(choices) else list(choices)
 
     def createEditor(
         self,
@@ -35,7 +39,7 @@ class ChoiceDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
         combo = QComboBox(parent)
-        for value, label in self.choices:
+        for value, label in self.choices() if callable(self.choices) else self.choices:
             combo.addItem(label, value)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
@@ -43,8 +47,8 @@ class ChoiceDelegate(QStyledItemDelegate):
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
         assert isinstance(editor, QComboBox)
         value = index.data(Qt.ItemDataRole.EditRole)
-        for i, (choice, _label) in enumerate(self.choices):
-            if choice == value:
+        for i in range(editor.count()):
+            if editor.itemData(i) == value:
                 editor.setCurrentIndex(i)
 
     def setModelData(
