@@ -22,10 +22,10 @@ from ui import theme
 from ui.document import WorkshopDocument
 from ui.i18n import tr
 from ui.signature_pad import SignaturePad
-from workshop.agreement import compose, short_digest
+from workshop.agreement import short_digest
 from workshop.editing import TEAM_LABELS
 from workshop.model import AgreementVersion, Signatory, SignatureKind, VersionStatus
-from workshop.versions import current_draft, last_signed, stale_signatures
+from workshop.versions import Situation
 
 Ask = Callable[[QWidget, Signatory, str], Any]
 
@@ -82,7 +82,7 @@ class SigningPanel(QWidget):
         self.draft: AgreementVersion | None = None
         self._content: QWidget | None = None
 
-    def refresh(self) -> None:
+    def refresh(self, now: Situation) -> None:
         if self._content is not None:
             self.layout_.removeWidget(self._content)
             self._content.deleteLater()
@@ -91,9 +91,8 @@ class SigningPanel(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(theme.Space.M)
         self.sign_buttons = []
-        w = self.doc.workshop
-        self.draft = current_draft(w)
-        signed = last_signed(w)
+        self.draft = now.draft
+        signed = now.signed
         self.status = plain("", theme.Type.LABEL)
         column.addWidget(self.status)
         if self.draft is None:
@@ -113,7 +112,7 @@ class SigningPanel(QWidget):
             )
             self._rows(column, signed.signatories, None)
         else:
-            self._draft(column, self.draft, signed)
+            self._draft(column, now)
         self.layout_.addWidget(self._content)
 
     def set_busy(self, name: str) -> None:
@@ -122,10 +121,9 @@ class SigningPanel(QWidget):
             button.setEnabled(False)
         self.status.setText(tr("Storing the signature of {name}…").format(name=name))
 
-    def _draft(
-        self, column: QVBoxLayout, draft: AgreementVersion, signed: AgreementVersion | None
-    ) -> None:
-        w = self.doc.workshop
+    def _draft(self, column: QVBoxLayout, now: Situation) -> None:
+        draft, signed = now.draft, now.signed
+        assert draft is not None
         kind = (
             tr("amendment of version {n}").format(n=signed.number)
             if signed
@@ -136,7 +134,7 @@ class SigningPanel(QWidget):
                 n=draft.number, kind=kind, digest=short_digest(draft.digest)
             )
         )
-        stale = stale_signatures(w)
+        stale = now.stale
         if stale:
             banner = QFrame()
             banner.setObjectName("Card")
@@ -159,7 +157,7 @@ class SigningPanel(QWidget):
             restart.clicked.connect(self.restart_requested)
             row.addWidget(restart)
             column.addWidget(banner)
-        open_points = compose(w).open_points
+        open_points = now.agreement.open_points
         if open_points:
             column.addWidget(
                 plain(

@@ -95,9 +95,10 @@ class VersionHistory(QWidget):
         if version is not None:
             signal.emit(version.number)
 
-    def refresh(self) -> None:
+    def refresh(self, versions: list[AgreementVersion] | None = None) -> None:
+        """Show ``versions`` (all of the workshop's when not given)."""
         keep = self.selected()
-        self.versions = all_versions(self.doc.workshop)
+        self.versions = versions if versions is not None else all_versions(self.doc.workshop)
         self.table.setRowCount(len(self.versions))
         for row, v in enumerate(self.versions):
             signers = ", ".join(s.name for s in v.signatories if s.signature is not None)

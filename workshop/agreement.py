@@ -227,8 +227,9 @@ def _funnel(w: Workshop) -> FunnelTerms:
     )
 
 
-def compose(w: Workshop) -> Agreement:
-    """The agreement as the workshop states it now."""
+def compose(w: Workshop, points: list[Gap] | None = None) -> Agreement:
+    """The agreement as the workshop states it now (``points``: its :func:`open_points`,
+    when the caller has them already)."""
     party_names = {p.id: p.name for p in w.parties}
     g = w.goal
     return Agreement(
@@ -301,7 +302,7 @@ def compose(w: Workshop) -> Agreement:
         ),
         escalation=tuple(EscalationTerms(e.what, e.who, e.within) for e in w.escalation),
         signatories=tuple(SignatoryTerms(s.name, s.title, s.team.value) for s in w.signatories),
-        open_points=tuple(g.message for g in open_points(w)),
+        open_points=tuple(g.message for g in (open_points(w) if points is None else points)),
     )
 
 

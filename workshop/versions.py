@@ -15,8 +15,16 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from workshop.agreement import Agreement, canonical, compose, digest_of, from_snapshot
+from workshop.agreement import (
+    Agreement,
+    canonical,
+    compose,
+    digest_of,
+    from_snapshot,
+    open_points,
+)
 from workshop.errors import ValidationError
+from workshop.gaps import Gap
 from workshop.i18n import _
 from workshop.model import AgreementVersion, Signatory, VersionStatus, Workshop
 from workshop.summary import number
@@ -41,14 +49,15 @@ def _fresh_signatories(w: Workshop) -> list[Signatory]:
     return [Signatory(name=s.name, title=s.title, team=s.team) for s in w.signatories]
 
 
-def current_draft(w: Workshop) -> AgreementVersion | None:
-    """The version to sign next, composed from the workshop as it is now; ``None`` when the
-    newest signed version already says exactly that.
+def current_draft(w: Workshop, agreement: Agreement | None = None) -> AgreementVersion | None:
+    """The version to sign next, composed from the workshop as it is now (``agreement``,
+    when the caller has composed it already); ``None`` when the newest signed version
+    already says exactly that.
 
     The result is a detached copy: a stored draft whose text is still current keeps the
     signatures collected so far; one whose text has changed since comes back without them
     (see :func:`stale_signatures`)."""
-    agreement = compose(w)
+    agreement = agreement or compose(w)
     text = canonical(agreement)
     now = digest_of(text)
     signed = last_signed(w)
@@ -71,22 +80,55 @@ def current_draft(w: Workshop) -> AgreementVersion | None:
     return draft
 
 
-def stale_signatures(w: Workshop) -> list[Signatory]:
+def stale_signatures(w: Workshop, agreement: Agreement | None = None) -> list[Signatory]:
     """Signatures collected on a draft whose text has changed since: they were given to
     another text, so they cannot count for this one."""
     stored = stored_draft(w)
-    if stored is None or stored.digest == digest_of(canonical(compose(w))):
+    if stored is None or stored.digest == digest_of(canonical(agreement or compose(w))):
         return []
     return [s for s in stored.signatories if s.signature is not None]
 
 
-def all_versions(w: Workshop) -> list[AgreementVersion]:
-    """Every version, oldest first; the live draft (if any) last."""
+def _with_draft(w: Workshop, draft: AgreementVersion | None) -> list[AgreementVersion]:
     versions = sorted(
         (v for v in w.versions if v.status is VersionStatus.SIGNED), key=lambda v: v.number
     )
-    draft = current_draft(w)
     return [*versions, draft] if draft is not None else versions
+
+
+def all_versions(w: Workshop) -> list[AgreementVersion]:
+    """Every version, oldest first; the live draft (if any) last."""
+    return _with_draft(w, current_draft(w))
+
+
+@dataclass(frozen=True)
+class Situation:
+    """Where a workshop's agreement stands, composed once: what an agreement page shows."""
+
+    agreement: Agreement  # what the workshop says now
+    open_points: list[Gap]  # what it still lacks, each with the field that closes it
+    draft: AgreementVersion | None  # the version to sign next, if any
+    signed: AgreementVersion | None  # the newest signed version
+    stale: list[Signatory]  # signatures given to an earlier text of the draft
+    changes: list[Change]  # what the draft changes in the newest signed version
+    versions: list[AgreementVersion]  # all of them, oldest first, the draft last
+
+
+def situation(w: Workshop) -> Situation:
+    points = open_points(w)
+    agreement = compose(w, points)
+    draft = current_draft(w, agreement)
+    signed = last_signed(w)
+    found = changes(from_snapshot(signed.snapshot), agreement) if signed and draft else []
+    return Situation(
+        agreement,
+        points,
+        draft,
+        signed,
+        stale_signatures(w, agreement),
+        found,
+        _with_draft(w, draft),
+    )
 
 
 def content_of(w: Workshop, version: AgreementVersion) -> Agreement:

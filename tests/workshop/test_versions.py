@@ -93,3 +93,17 @@ def test_removed_and_renamed_items() -> None:
     assert f"Definitions — “{removed.stage}”: removed." in found
     assert any(s.startswith("Meetings — “Renamed meeting”, title: ") for s in found)
     assert changes(old, old) == []
+
+
+def test_situation_composes_once_what_the_separate_calls_give() -> None:
+    from workshop.versions import last_signed, situation, stale_signatures
+
+    w = demo()
+    now = situation(w)
+    assert now.agreement == compose(w)
+    assert now.draft is not None and now.draft.digest == digest(compose(w))
+    assert now.signed is last_signed(w)
+    assert now.stale == stale_signatures(w)
+    assert now.changes == changes_since_signed(w)
+    assert [v.number for v in now.versions] == [v.number for v in all_versions(w)]
+    assert [g.message for g in now.open_points] == list(now.agreement.open_points)

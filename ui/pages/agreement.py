@@ -22,11 +22,11 @@ from ui.pages.base import StepPage, card
 from ui.signing_panel import SigningPanel, plain
 from ui.version_history import VersionHistory
 from ui.widgets import OptionalDateEdit
-from workshop.agreement import compose, open_points, short_digest
+from workshop.agreement import compose, short_digest
 from workshop.editing import TEAM_LABELS, parse_term
 from workshop.model import Signatory, Team, VersionStatus
 from workshop.steps import STEP_INFO, Step
-from workshop.versions import changes_since_signed, current_draft, last_signed
+from workshop.versions import Situation, current_draft, situation
 
 MAX_CHANGES_SHOWN = 40
 
@@ -199,11 +199,13 @@ class AgreementPage(StepPage):
             self.refresh()
 
     def refresh(self) -> None:
+        """Show where the agreement stands, composed once for every card."""
         self._dirty = False
-        self._show_open_points()
-        self.signing.refresh()
-        self._show_changes()
-        self.history.refresh()
+        now = situation(self.doc.workshop)
+        self._show_open_points(now)
+        self.signing.refresh(now)
+        self._show_changes(now)
+        self.history.refresh(now.versions)
 
     def _replace_lines(self, layout: Any, old: list[QWidget], new: list[QWidget]) -> None:
         for widget in old:
@@ -213,8 +215,8 @@ class AgreementPage(StepPage):
         for widget in new:
             layout.addWidget(widget)
 
-    def _show_open_points(self) -> None:
-        found = open_points(self.doc.workshop)
+    def _show_open_points(self, now: Situation) -> None:
+        found = now.open_points
         lines: list[QWidget] = []
         if not found:
             lines.append(
@@ -263,17 +265,15 @@ class AgreementPage(StepPage):
         else:
             self.elsewhere.emit(step.value, target)
 
-    def _show_changes(self) -> None:
-        w = self.doc.workshop
-        signed = last_signed(w)
-        draft = current_draft(w)
+    def _show_changes(self, now: Situation) -> None:
+        signed, draft = now.signed, now.draft
         lines: list[QWidget] = []
         if signed is None or draft is None:
             self.changes_box.hide()
             self._replace_lines(self.changes_layout, self._change_lines, lines)
             return
         self.changes_box.show()
-        found = changes_since_signed(w)
+        found = now.changes
         lines.append(
             plain(
                 tr("Version {n} changes these points of version {m}:").format(
@@ -298,7 +298,8 @@ class AgreementPage(StepPage):
 
     def sign(self, position: int) -> None:
         w = self.doc.workshop
-        draft = current_draft(w)
+        agreement = compose(w)
+        draft = current_draft(w, agreement)
         if draft is None or draft.status is VersionStatus.SIGNED:
             return
         if position >= len(draft.signatories):
@@ -307,7 +308,6 @@ class AgreementPage(StepPage):
         if any(not s.name.strip() for s in draft.signatories):
             dialogs.tell(self, tr("Give every signatory a name before anyone signs."))
             return
-        agreement = compose(w)
         if agreement.contains_open_points and draft.digest not in self._confirmed_open:
             if not dialogs.ask(
                 self,
