@@ -21,7 +21,7 @@ from storage.engine import resolve_url
 from storage.library import open_library
 from tests.ui.test_signature_pad import drag, wave
 from tests.ui.typing_helpers import type_text
-from ui import agreement_output, dialogs
+from ui import agreement_output, dialogs, sign_dialog
 from ui.main_window import MainWindow
 from ui.pages.agreement import AgreementPage
 from ui.sign_dialog import SignDialog
@@ -184,8 +184,12 @@ def test_open_points_need_an_explicit_yes_and_are_recorded(
 
     monkeypatch.setattr(dialogs, "ask", ask)
     signed: list[Any] = []
-    page.ask_signature = lambda *_a: (
-        signed.append(1) or Signature(kind=SignatureKind.TYPED, typed_name="Tobias Brandt")
+    monkeypatch.setattr(
+        sign_dialog,
+        "ask_signature",
+        lambda *_a: (
+            signed.append(1) or Signature(kind=SignatureKind.TYPED, typed_name="Tobias Brandt")
+        ),
     )
     qtbot.mouseClick(page.signing.sign_buttons[0], Qt.MouseButton.LeftButton)
     assert answers == ["Sign with open points?"] and not signed
@@ -205,7 +209,11 @@ def test_text_changed_mid_signing_asks_to_start_again(
 ) -> None:
     w = build_demo_workshop(DAY)
     _window, page = open_page(make_window, library_path, w)
-    page.ask_signature = lambda *_a: Signature(kind=SignatureKind.TYPED, typed_name="T. Brandt")
+    monkeypatch.setattr(
+        sign_dialog,
+        "ask_signature",
+        lambda *_a: Signature(kind=SignatureKind.TYPED, typed_name="T. Brandt"),
+    )
     qtbot.mouseClick(page.signing.sign_buttons[0], Qt.MouseButton.LeftButton)
     assert len(page.signing.sign_buttons) == 2
     page.term_edit.setFocus()

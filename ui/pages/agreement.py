@@ -31,16 +31,8 @@ from workshop.versions import Situation, current_draft, situation
 MAX_CHANGES_SHOWN = 40
 
 
-def _ask_signature(parent: QWidget, signatory: Signatory, statement: str) -> Any:
-    from ui.sign_dialog import ask_signature
-
-    return ask_signature(parent, signatory, statement)
-
-
 class AgreementPage(StepPage):
     step = Step.AGREEMENT
-    # Replaced in tests by a function that "signs" without a dialog.
-    ask_signature = staticmethod(_ask_signature)
 
     def __init__(self, doc: WorkshopDocument, stack: QUndoStack, parent: Any = None) -> None:
         super().__init__(doc, stack, parent)
@@ -323,7 +315,9 @@ class AgreementPage(StepPage):
         statement = tr(
             "I have read and agree to version {n} of the agreement “{title}” (digest {digest})."
         ).format(n=draft.number, title=w.title, digest=short_digest(draft.digest))
-        signature = self.ask_signature(self, signatory, statement)
+        from ui import sign_dialog  # the pad loads when someone signs
+
+        signature = sign_dialog.ask_signature(self, signatory, statement)
         if signature is None:
             return
         # Until the library has it, nobody can sign again (the same person twice, say).
