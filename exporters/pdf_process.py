@@ -1,4 +1,4 @@
-"""Build and seal agreement PDFs in a helper process.
+"""Build and seal agreement PDFs (and build workshop summaries) in a helper process.
 
 ReportLab and pyHanko are pure Python doing a lot of work: in the app's own process they
 share one interpreter lock with the window, and each full garbage collection of a large
@@ -19,6 +19,7 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -27,7 +28,7 @@ from exporters.files import ExportError
 from workshop.agreement import Agreement
 from workshop.errors import AccordError
 from workshop.i18n import _
-from workshop.model import AgreementVersion
+from workshop.model import AgreementVersion, Workshop
 
 Progress = Callable[[int, int], None]
 SealBox = tuple[int, tuple[float, float, float, float]]
@@ -66,9 +67,17 @@ def _seal(payload: dict[str, Any], _report: Progress) -> bytes:
     return seal_pdf(payload["data"], identity, payload["seal_box"], payload["digest"])
 
 
+def _summary(payload: dict[str, Any], _report: Progress) -> bytes:
+    from exporters.summary_pdf import summary_pdf
+
+    data: bytes = summary_pdf(payload["workshop"], payload["today"])
+    return data
+
+
 _JOBS: dict[str, Callable[[dict[str, Any], Progress], Any]] = {
     "render": _render,
     "seal": _seal,
+    "summary": _summary,
 }
 
 
@@ -186,6 +195,11 @@ class PdfProcess:
         }
         sealed: bytes = self._call("seal", payload, None)
         return sealed
+
+    def summary(self, workshop: Workshop, today: date) -> bytes:
+        """Like :func:`exporters.summary_pdf.summary_pdf`, in the helper process."""
+        data: bytes = self._call("summary", {"workshop": workshop, "today": today}, None)
+        return data
 
     def close(self) -> None:
         """End the helper: it stops when its end of the pipe closes."""

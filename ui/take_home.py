@@ -63,9 +63,9 @@ class TakeHomeOutputs(QObject):
 
     def summary_pdf(self, path: str | None = None) -> None:
         def build(workshop: Workshop) -> tuple[bytes, list[str]]:
-            from exporters.summary_pdf import summary_pdf
+            from exporters.pdf_process import shared  # ReportLab runs there, not here
 
-            return summary_pdf(workshop, date.today()), []
+            return shared().summary(workshop, date.today()), []
 
         self._export(
             path or self._ask(tr("Save workshop summary"), tr("summary"), ".pdf",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from datetime import date
+from io import BytesIO
 from pathlib import Path
 
 import pytest
@@ -84,3 +85,17 @@ def test_a_bad_page_size_is_refused_with_its_sentence(helper: PdfProcess) -> Non
     agreement, version = export_target(w)
     with pytest.raises(ExportError, match="not a page size Accord prints"):
         helper.render(agreement, version, workshop_id=w.id, page_size="A3", app_version="")
+
+
+def test_summary_in_the_helper_is_the_same_document(helper: PdfProcess) -> None:
+    from pypdf import PdfReader
+
+    from exporters.summary_pdf import summary_pdf
+
+    w = build_demo_workshop(date(2026, 11, 23))
+    there = helper.summary(w, date(2026, 11, 30))
+    here = summary_pdf(w, date(2026, 11, 30))
+    texts = [
+        [page.extract_text() for page in PdfReader(BytesIO(data)).pages] for data in (there, here)
+    ]
+    assert texts[0] == texts[1] and len(texts[0]) >= 3
