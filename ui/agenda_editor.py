@@ -81,7 +81,7 @@ class AgendaPanel(QWidget):
             "agenda",
             [
                 Column("title", tr("Agenda item"), tr("agenda item")),
-                Column("step", tr("Step"), tr("agenda step"), choices=steps, width=13),  # type: ignore[list-item]
+                Column("step", tr("Step"), tr("agenda step"), choices=steps, width=13),
                 Column(
                     "planned_minutes",
                     tr("Planned"),
@@ -139,8 +139,8 @@ class AgendaPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.standard_button)
         row.addStretch(1)
-        inner = self.editor.layout()
-        inner.insertWidget(inner.indexOf(self.editor.empty_hint) + 1, self.standard_row)  # type: ignore[attr-defined]
+        inner = self.editor.column
+        inner.insertWidget(inner.indexOf(self.editor.empty_hint) + 1, self.standard_row)
 
         self.fit = theme.apply(QLabel(), theme.Type.BODY, theme.Tone.NEUTRAL)
         self.fit.setTextFormat(Qt.TextFormat.PlainText)

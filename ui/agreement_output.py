@@ -163,7 +163,7 @@ class AgreementOutput(QObject):
         options = ExportOptions(self.owner, self.page_size(), version)
         if options.exec() != QDialog.DialogCode.Accepted:
             return
-        page_size = options.size.currentText()
+        page_size = options.page_size.currentText()
         self._settings().set(PAGE_SIZE, page_size)
         passphrase: str | None = None
         if options.seal.check.isChecked():
@@ -294,12 +294,12 @@ class ExportOptions(QDialog):
     def __init__(self, parent: QWidget, page_size: str, version: AgreementVersion) -> None:
         super().__init__(parent)
         self.setWindowTitle(tr("Export Agreement PDF"))
-        self.size = QComboBox()
-        self.size.addItems(list(PAGE_SIZES))
-        self.size.setCurrentText(page_size)
-        self.size.setAccessibleName(tr("Paper size"))
+        self.page_size = QComboBox()
+        self.page_size.addItems(list(PAGE_SIZES))
+        self.page_size.setCurrentText(page_size)
+        self.page_size.setAccessibleName(tr("Paper size"))
         form = QFormLayout()
-        form.addRow(tr("&Paper size"), self.size)
+        form.addRow(tr("&Paper size"), self.page_size)
         layout = QVBoxLayout(self)
         title = QLabel(
             tr("Version {n} ({state})").format(

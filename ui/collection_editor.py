@@ -73,9 +73,11 @@ class CollectionEditor(QWidget):
         self.remove_action = self._action(
             "trash-2", tr("Remove {noun}").format(noun=noun), remove_keys, self.remove
         )
-        self.up_action = self._action("arrow-up", tr("Move up"), "Alt+Up", lambda: self.move(-1))
+        self.up_action = self._action(
+            "arrow-up", tr("Move up"), "Alt+Up", lambda: self.move_rows(-1)
+        )
         self.down_action = self._action(
-            "arrow-down", tr("Move down"), "Alt+Down", lambda: self.move(1)
+            "arrow-down", tr("Move down"), "Alt+Down", lambda: self.move_rows(1)
         )
         self.bar = QHBoxLayout()
         self.bar.setSpacing(theme.Space.XS)
@@ -98,6 +100,7 @@ class CollectionEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(theme.Space.S)
+        self.column = layout  # pages add widgets of their own around the table
         layout.addLayout(self.bar)
         layout.addWidget(self.empty_hint)
         layout.addWidget(self.table, 1)
@@ -156,7 +159,7 @@ class CollectionEditor(QWidget):
             item = self.model.item_at(index.row())
             self.stack.push(RemoveItem(self.doc, self.collection, item.id, self.noun))
 
-    def move(self, delta: int) -> None:
+    def move_rows(self, delta: int) -> None:
         index = self.table.currentIndex()
         if not index.isValid():
             return

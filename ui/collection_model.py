@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from ui.commands import SetItemField
 from ui.document import WorkshopDocument
+from ui.i18n import tr
 from ui.text import tooltip
 from workshop.errors import ValidationError
 from workshop.numbers import parse_number
@@ -38,7 +39,7 @@ class Column:
     field: str
     header: str
     label: str  # what an edit of this column is called in Edit ▸ Undo
-    choices: Sequence[tuple[StrEnum, str]] = ()  # for enum fields: (value, label)
+    choices: Sequence[tuple[StrEnum | None, str]] = ()  # for enum fields: (value, label)
     clean: Callable[[str], Any] | None = None  # validates typed text; raises ValidationError
     check: Callable[[Any], str] | None = None  # a warning about a kept value, or ""
     kind: Kind = Kind.TEXT
@@ -209,6 +210,16 @@ class CollectionModel(QAbstractTableModel):
             value = Qt.CheckState(value) == Qt.CheckState.Checked
         elif role != Qt.ItemDataRole.EditRole:
             return False
+        elif column.reads is Kind.CHOICE:
+            chosen = [choice for choice, _label in column.choices if choice == value]
+            if not chosen:
+                self.invalid.emit(
+                    tr("“{value}” is not one of the choices for {name}.").format(
+                        value=value, name=column.label
+                    )
+                )
+                return False
+            value = chosen[0]
         elif column.reads is Kind.NUMBER:
             try:
                 value = parse_number(str(value), column.label)

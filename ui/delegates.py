@@ -38,17 +38,19 @@ class ChoiceDelegate(QStyledItemDelegate):
         option: QStyleOptionViewItem,
         index: QModelIndex | QPersistentModelIndex,
     ) -> QWidget:
-        combo = QComboBox(parent)
+        combo = _ChoiceCombo(parent)
+        combo.values = []
         for value, label in self.choices() if callable(self.choices) else self.choices:
-            combo.addItem(label, value)
+            combo.addItem(label)
+            combo.values.append(value)
         combo.activated.connect(lambda _i: self.commitData.emit(combo))
         return combo
 
     def setEditorData(self, editor: QWidget, index: QModelIndex | QPersistentModelIndex) -> None:
-        assert isinstance(editor, QComboBox)
+        assert isinstance(editor, _ChoiceCombo)
         value = index.data(Qt.ItemDataRole.EditRole)
-        for i in range(editor.count()):
-            if editor.itemData(i) == value:
+        for i, choice in enumerate(editor.values):
+            if choice == value:
                 editor.setCurrentIndex(i)
 
     def setModelData(
@@ -57,8 +59,16 @@ class ChoiceDelegate(QStyledItemDelegate):
         model: QAbstractItemModel,
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, _ChoiceCombo)
+        if 0 <= editor.currentIndex() < len(editor.values):
+            # The Python value itself: Qt would hand an enum back as its plain string.
+            model.setData(index, editor.values[editor.currentIndex()], Qt.ItemDataRole.EditRole)
+
+
+class _ChoiceCombo(QComboBox):
+    """The drop-down with the values its entries stand for, kept on the Python side."""
+
+    values: list[Any]
 
 
 class NumberDelegate(QStyledItemDelegate):

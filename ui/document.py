@@ -17,6 +17,7 @@ from storage.repository import Repository
 from ui.i18n import tr
 from ui.tasks import SyncRunner, TaskRunner
 from workshop.errors import AccordError
+from workshop.field_types import typed
 from workshop.model import AgreementVersion, RaciRole, Signature, Workshop
 
 RETRY_MS = 5000
@@ -73,6 +74,7 @@ class WorkshopDocument(QObject):
         target: Any = self.workshop
         for part in parents:
             target = getattr(target, part)
+        value = typed(type(target), name, value)
         setattr(target, name, value)
         self._persist(self.repository.update_workshop, self.workshop.id, {path: value})
         self.field_changed.emit(path)
@@ -92,6 +94,7 @@ class WorkshopDocument(QObject):
     def set_item_value(self, collection: str, item_id: str, name: str, value: Any) -> None:
         items = self.items(collection)
         index = self.index_of(collection, item_id)
+        value = typed(type(items[index]), name, value)
         items[index] = replace(items[index], **{name: value})
         self._persist(
             self.repository.update_child, self.workshop.id, collection, item_id, {name: value}

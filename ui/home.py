@@ -27,6 +27,8 @@ from ui.icons import icon
 Key_Escape, Key_Return, Key_Enter, Key_Down = 0x01000000, 0x01000004, 0x01000005, 0x01000015
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
+
     from ui.library import Library
     from ui.library_body import LibraryBody
     from ui.library_filter import LibraryFilter
@@ -136,7 +138,7 @@ class HomePage(QWidget):
         return self._body
 
     @property
-    def table(self) -> Any:
+    def table(self) -> QTableView:
         return self.body.table
 
     @property

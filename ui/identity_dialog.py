@@ -57,7 +57,7 @@ class IdentityDialog(QDialog):
         self.details_page.export_button.clicked.connect(lambda: self.export_certificate())
         self.details_page.replace_button.clicked.connect(lambda: self.show_create())
         self.details_page.import_button.clicked.connect(lambda: self.import_identity())
-        form.create_button.clicked.connect(self.create)
+        form.create_button.clicked.connect(self.create_identity)
         form.back_button.clicked.connect(self.show_identity)
 
         self.trust = TrustList()
@@ -119,7 +119,7 @@ class IdentityDialog(QDialog):
 
     # -- actions ---------------------------------------------------------------------------
 
-    def create(self) -> None:
+    def create_identity(self) -> None:
         from exporters.identity import check_details, check_passphrase
 
         name, organization, email = self.name.text(), self.organization.text(), self.email.text()

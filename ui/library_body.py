@@ -83,8 +83,8 @@ class LibraryBody:
             button.clicked.connect(signal)
             others.addWidget(button)
             self.other_buttons.append(button)
-        self.error.layout().addLayout(others)
-        self.error.layout().setAlignment(others, Qt.AlignmentFlag.AlignHCenter)
+        self.error.column.addLayout(others)
+        self.error.column.setAlignment(others, Qt.AlignmentFlag.AlignHCenter)
         # Only for a damaged library: recover it, or keep it aside and start afresh.
         self.recover_button = QPushButton(tr("Restore the newest backup"))
         self.recover_button.clicked.connect(home.recover_requested)
@@ -93,8 +93,8 @@ class LibraryBody:
         damaged = QHBoxLayout()
         damaged.addWidget(self.recover_button)
         damaged.addWidget(self.afresh_button)
-        self.error.layout().addLayout(damaged)
-        self.error.layout().setAlignment(damaged, Qt.AlignmentFlag.AlignHCenter)
+        self.error.column.addLayout(damaged)
+        self.error.column.setAlignment(damaged, Qt.AlignmentFlag.AlignHCenter)
         for w in (self.empty, self.no_match, self.error, self.table):
             stack.addWidget(w)
 

@@ -72,6 +72,11 @@ class LibraryCare(QObject):
         from pathlib import Path
 
         path = self.window.library_path()
+        if path is None:
+            self.window.report(
+                tr("Backups are made of SQLite library files; this library is not one.")
+            )
+            return
         self.window.save_session()
         self.window.forget_library()
         self.window.home.show_loading()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
@@ -42,7 +42,7 @@ class Settings:
         if value is None:
             return setting.default
         if setting.type is QByteArray:
-            return value if isinstance(value, QByteArray) else setting.default
+            return cast(T, value) if isinstance(value, QByteArray) else setting.default
         try:
             return setting.type(value)  # type: ignore[call-arg]
         except (TypeError, ValueError):

@@ -7,9 +7,12 @@ fixed hues, picked per palette so they stay readable on both.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import TypeVar
 
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
+
+_W = TypeVar("_W", bound=QWidget)
 
 
 class Space:
@@ -85,7 +88,7 @@ def font(kind: Type) -> QFont:
     return f
 
 
-def apply(widget: QWidget, kind: Type, color: Tone | None = None) -> QWidget:
+def apply(widget: _W, kind: Type, color: Tone | None = None) -> _W:
     """Give ``widget`` a named text style (and optionally a tone)."""
     widget.setFont(font(kind))
     if color is not None:

@@ -137,6 +137,7 @@ class EmptyState(QWidget):
         layout = QVBoxLayout(self)
         layout.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.setSpacing(theme.Space.M)
+        self.column = layout  # more buttons go below the action
         self.picture = QLabel()
         self.picture.setPixmap(pixmap(icon_name, 56, theme.tone(tone)))
         self.picture.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -24,8 +24,8 @@ def room_page(window: MainWindow, workshop: Workshop) -> RoomPage:
 def show_size(qtbot: QtBot, window: MainWindow, page: RoomPage, width: int, height: int) -> None:
     window.resize(width, height)
     qtbot.waitUntil(lambda: window.width() == width)
-    qtbot.waitUntil(lambda: page.agenda_row.width() < page.scroll.viewport().width())
-    page.scroll.ensureWidgetVisible(page.agenda_row)
+    qtbot.waitUntil(lambda: page.agenda_row.width() < page.scroll_area.viewport().width())
+    page.scroll_area.ensureWidgetVisible(page.agenda_row)
 
 
 def columns_fit(page: RoomPage) -> bool:

@@ -26,4 +26,4 @@ def test_side_panel_narrows_on_a_laptop_and_not_on_a_wide_screen(
     window.resize(1366, 768)
     QApplication.processEvents()
     assert SIDE_MIN_WIDTH <= page.side.width() < SIDE_WIDTH
-    assert page.scroll.width() > 1366 - 226 - SIDE_WIDTH
+    assert page.scroll_area.width() > 1366 - 226 - SIDE_WIDTH

@@ -171,8 +171,8 @@ class AgreementPage(StepPage):
                 AddItem(
                     self.doc,
                     "signatories",
-                    len(self.doc.workshop.signatories),
                     signatory,
+                    len(self.doc.workshop.signatories),
                     tr("signatory"),
                 )
             )

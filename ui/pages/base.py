@@ -61,11 +61,11 @@ class StepPage(QWidget):
         self.body = QVBoxLayout()
         self.body.setSpacing(theme.Space.L)
         outer.addLayout(self.body, 1)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setWidget(content)
-        self.scroll.setAccessibleName(info.title)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        self.scroll_area.setAccessibleName(info.title)
 
         side = QWidget()
         column = QVBoxLayout(side)
@@ -88,7 +88,7 @@ class StepPage(QWidget):
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
-        row.addWidget(self.scroll, 1)
+        row.addWidget(self.scroll_area, 1)
         row.addWidget(self.side)
         doc.field_changed.connect(self.refresh_gaps)
         doc.children_changed.connect(self.refresh_gaps)
@@ -124,5 +124,5 @@ class StepPage(QWidget):
             return
         widget = self.fields.get(target)
         if widget is not None:
-            self.scroll.ensureWidgetVisible(widget)
+            self.scroll_area.ensureWidgetVisible(widget)
             widget.setFocus()

@@ -165,5 +165,5 @@ class ResponsibilitiesPage(StepPage):
         index = self.raci.index(self.raci.row_of(activity_id), 0)
         self.matrix.setCurrentIndex(index)
         self.matrix.scrollTo(index)
-        self.scroll.ensureWidgetVisible(self.matrix)
+        self.scroll_area.ensureWidgetVisible(self.matrix)
         self.matrix.setFocus()
