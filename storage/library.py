@@ -76,12 +76,16 @@ def check_sqlite_file(path: Path, where: str, *, create_folder: bool) -> None:
         )
 
 
-def check_integrity(path: Path, where: str) -> None:
-    """Refuse a damaged library before anything writes to it (read-only, untrusted schema)."""
+def check_integrity(path: Path, where: str, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> None:
+    """Refuse a damaged library before anything writes to it (read-only, untrusted schema).
+
+    A library locked by another program is waited for as long as any other connection
+    waits (``busy_timeout_ms``), not sqlite3's default of five seconds.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
         try:
             db.execute("PRAGMA trusted_schema = OFF")
             verdict = db.execute("PRAGMA integrity_check(1)").fetchone()[0]
@@ -109,7 +113,7 @@ def open_library(
     path = sqlite_path(url)
     if path is not None:
         check_sqlite_file(path, where, create_folder=create_folder)
-        check_integrity(path, where)
+        check_integrity(path, where, busy_timeout_ms)
     engine = make_engine(url, busy_timeout_ms=busy_timeout_ms)
     try:
         upgrade(engine, where)
