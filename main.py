@@ -329,15 +329,28 @@ def cmd_verify(database: str | None, file: str, trust: list[str]) -> int:
 
 
 def cmd_list(database: str | None) -> int:
+    """One tab-separated line per workshop on stdout; for an empty library, stdout stays
+    empty (no lines to parse) and stderr says so."""
     from workshop.editing import STATUS_LABELS
+    from workshop.i18n import _
 
     repo = _repository(database)
     try:
-        for s in repo.summaries():
-            updated = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-            print(f"{s.id}\t{s.title}\t{STATUS_LABELS[s.status]}\t{updated}")
+        summaries = repo.summaries()
+        where = repo.where
     finally:
         repo.close()
+    for s in summaries:
+        updated = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        print(f"{s.id}\t{s.title}\t{STATUS_LABELS[s.status]}\t{updated}")
+    if not summaries:
+        print(
+            _(
+                "No workshops yet in the library {where}; "
+                "`accord demo` adds a sample one, or start the app to plan one."
+            ).format(where=where),
+            file=sys.stderr,
+        )
     return 0
 
 

@@ -182,7 +182,8 @@ class Repository:
     def summary(self, workshop_id: str) -> d.WorkshopSummary:
         found = self.summaries([workshop_id])
         if not found:
-            raise self._unknown()
+            with self._read() as conn:
+                raise self._missing(conn, workshop_id)
         return found[0]
 
     def add(self, workshop: d.Workshop, replace: bool = False) -> None:
@@ -241,7 +242,7 @@ class Repository:
                 )
             ).first()
             if row is None:
-                raise self._unknown()
+                raise self._missing(conn, workshop_id)
             w = c.workshop_from_row(row)
             for name, (cls, table) in c.COLLECTIONS.items():
                 rows = conn.execute(
@@ -293,8 +294,22 @@ class Repository:
         return versions
 
     def _unknown(self) -> UnknownWorkshopError:
+        """An edit found its workshop gone: it was there when the editor opened it."""
         return UnknownWorkshopError(
             _("That workshop is no longer in the library {where}.").format(where=self.where)
+        )
+
+    def _missing(self, conn: Connection, workshop_id: str) -> UnknownWorkshopError:
+        """A workshop asked for by id that is not there: deleted since, or never there."""
+        deleted = conn.execute(
+            select(c.WORKSHOPS.c.id).where(c.WORKSHOPS.c.id == workshop_id)
+        ).first()
+        if deleted is not None:
+            return self._unknown()
+        return UnknownWorkshopError(
+            _("There is no workshop with the id “{id}” in the library {where}.").format(
+                id=workshop_id, where=self.where
+            )
         )
 
     # -- edits (each one durable on return) -----------------------------------------------

@@ -76,7 +76,7 @@ def test_missing_workshop_version_or_folder_is_one_sentence(
     library, workshop_id = demo
     out = tmp_path / "a.pdf"
     cases = [
-        (["export", "0" * 32, "--out", str(out)], "no longer in the library"),
+        (["export", "0" * 32, "--out", str(out)], "There is no workshop with the id"),
         (["export", workshop_id, "--out", str(out), "--version", "99"], "no agreement version 99"),
         (
             ["export", workshop_id, "--out", str(tmp_path / "nowhere" / "a.pdf")],
