@@ -14,7 +14,7 @@ from decimal import Decimal
 from xml.sax.saxutils import escape as _xml_escape
 
 from exporters.arabic_shaping import shape
-from exporters.fonts import FontSet
+from exporters.fonts import REGULAR, FontSet
 
 PLACEHOLDER = "\u25a1"  # WHITE SQUARE, drawn in grey where no face has the character
 PLACEHOLDER_COLOUR = "#8a8f98"
@@ -63,13 +63,19 @@ class TextSetter:
         lines = self._shaped(text, face).split("\n")
         return "<br/>".join(self._line(line, face) for line in lines)
 
+    def _box_face(self, *faces: str) -> str:
+        """The face the placeholder box is drawn in: the last of ``faces`` that is installed
+        and has the box (a preferred face may be missing, e.g. without fonts-dejavu-extra)."""
+        return self.fonts.face_for(PLACEHOLDER, *reversed(faces)) or REGULAR
+
     def _line(self, line: str, face: str) -> str:
         parts: list[str] = []
         for name, chars in self.fonts.runs(line, face):
             if name is None:
                 self.missing.update(chars)
                 boxes = escape(PLACEHOLDER * len(chars))
-                parts.append(f'<font name="{face}" color="{PLACEHOLDER_COLOUR}">{boxes}</font>')
+                box_face = self._box_face(face)
+                parts.append(f'<font name="{box_face}" color="{PLACEHOLDER_COLOUR}">{boxes}</font>')
             elif name == face:
                 parts.append(escape(chars))
             else:
@@ -83,7 +89,7 @@ class TextSetter:
         for name, chars in self.fonts.runs(shaped, *faces):
             if name is None:
                 self.missing.update(chars)
-                out.append((faces[-1], PLACEHOLDER * len(chars), True))
+                out.append((self._box_face(*faces), PLACEHOLDER * len(chars), True))
             else:
                 out.append((name, chars, False))
         return out
