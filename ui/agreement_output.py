@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs
 from ui.document import WorkshopDocument
 from ui.i18n import tr
+from ui.lifetime import alive
 from ui.settings import PAGE_SIZE, Settings
 from workshop import __version__
 from workshop.errors import AccordError
@@ -74,6 +75,15 @@ class AgreementOutput(QObject):
         super().__init__(owner)
         self.owner, self.doc = owner, doc
         self.last_message = ""  # what the last export said (tests read it)
+        self._window: QWidget | None = None  # the window of the last request
+
+    def _reply_to(self) -> QWidget | None:
+        """Where a late result is told: the page's window, or the window the request came
+        from when the page has closed meanwhile (work outlives the page that asked)."""
+        if alive(self.owner):
+            self._window = self.owner.window()
+            return self._window
+        return self._window if alive(self._window) else None
 
     # -- shared ------------------------------------------------------------------------------
 
@@ -94,16 +104,17 @@ class AgreementOutput(QObject):
             "",
             0,
             0,
-            self.owner,
+            self._reply_to(),
         )
         progress.setCancelButton(None)
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setMinimumDuration(300)
-        relay = _Progress(self)
+        relay = _Progress()  # no parent: the work may outlive the page that asked for it
 
         def moved(done: int, total: int) -> None:
-            progress.setMaximum(total)
-            progress.setValue(min(done, total))
+            if alive(progress):
+                progress.setMaximum(total)
+                progress.setValue(min(done, total))
 
         relay.moved.connect(moved)
 
@@ -130,20 +141,22 @@ class AgreementOutput(QObject):
                 page_size,
             )
 
-        def done(built: Built) -> None:
-            progress.reset()
-            progress.deleteLater()
+        def finish() -> None:
+            if alive(progress):
+                progress.reset()
+                progress.deleteLater()
             relay.deleteLater()
+
+        def done(built: Built) -> None:
+            finish()
             then(built)
 
         def failed(exc: BaseException) -> None:
-            progress.reset()
-            progress.deleteLater()
-            relay.deleteLater()
+            finish()
             if not isinstance(exc, AccordError):
                 raise exc
             self.last_message = exc.message
-            dialogs.tell(self.owner, exc.message)
+            dialogs.tell(self._reply_to(), exc.message)
 
         self.doc.runner.submit(work, done, failed)
 
@@ -211,10 +224,10 @@ class AgreementOutput(QObject):
             self.last_message = tr("Exported version {n} to {path} ({pages} pages).").format(
                 n=built.version.number, path=target, pages=built.pages
             ) + self._glyph_note(built)
-            window = self.owner.window()
+            window = self._reply_to()
             bar = getattr(window, "statusBar", None)
             if built.missing_glyphs:
-                dialogs.tell(self.owner, self.last_message)
+                dialogs.tell(window, self.last_message)
             elif callable(bar):
                 bar().showMessage(self.last_message, 10_000)
 
@@ -222,7 +235,7 @@ class AgreementOutput(QObject):
             if not isinstance(exc, AccordError):
                 raise exc
             self.last_message = exc.message
-            dialogs.tell(self.owner, exc.message)
+            dialogs.tell(self._reply_to(), exc.message)
 
         self.doc.runner.submit(work, done, failed)
 
@@ -232,6 +245,8 @@ class AgreementOutput(QObject):
         self._build(number, self.page_size(), self._show_preview)
 
     def _show_preview(self, built: Built) -> None:
+        if not alive(self.owner):
+            return  # the workshop closed while it was built: nothing to preview it beside
         dialog = PreviewDialog(built, self.owner)
         dialog.export_requested.connect(lambda: self.export(built.version.number, built=built))
         dialog.print_requested.connect(lambda: self._print(built))
@@ -245,6 +260,9 @@ class AgreementOutput(QObject):
 
     def _print(self, built: Built) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        if not alive(self.owner):
+            return  # the workshop closed while it was built
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(file_name(self.doc.workshop.title, built.version))

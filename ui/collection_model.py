@@ -201,8 +201,17 @@ class CollectionModel(QAbstractTableModel):
 
     # -- editing -------------------------------------------------------------------------
 
+    def is_gone(self, index: Index) -> bool:
+        """Whether ``index``'s row has left the document: an editor that closes after its row
+        was removed or its addition undone commits into nothing, and is discarded."""
+        if not 0 <= index.row() < len(self._items):
+            return True
+        return not self.doc.has_item(self.collection, self._items[index.row()].id)
+
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid():
+            return False
+        if self.is_gone(index):
             return False
         column = self.columns[index.column()]
         item = self.item_at(index.row())

@@ -64,6 +64,9 @@ class WorkshopDocument(QObject):
                 return i
         raise KeyError(item_id)
 
+    def has_item(self, collection: str, item_id: str) -> bool:
+        return any(item.id == item_id for item in self.items(collection))
+
     def item(self, collection: str, item_id: str) -> Any:
         return self.items(collection)[self.index_of(collection, item_id)]
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from ui import dialogs, theme
 from ui.i18n import tr
 from ui.identity_pages import CreatePage, DetailsPage, NoIdentityPage, Pages
+from ui.lifetime import while_alive
 from ui.trust_list import TrustList
 from workshop.errors import AccordError, ValidationError
 
@@ -138,7 +139,7 @@ class IdentityDialog(QDialog):
 
             return create_identity(name, organization, email, passphrase)
 
-        self.runner.submit(work, self._created, self._failed)
+        self.runner.submit(work, while_alive(self, self._created), while_alive(self, self._failed))
 
     def _refuse(self, exc: ValidationError) -> None:
         self.error.setText(exc.message)
@@ -201,7 +202,7 @@ class IdentityDialog(QDialog):
 
             return import_identity(Path(path), secret)
 
-        self.runner.submit(work, self._created, self._failed)
+        self.runner.submit(work, while_alive(self, self._created), while_alive(self, self._failed))
 
     def export_certificate(self, path: str | None = None) -> None:
         from exporters.identity import current, export_certificate

@@ -251,6 +251,11 @@ class RaciModel(QAbstractTableModel):
         """``value``: letters (``"R/A"``) or a set of roles; stored as one undo step."""
         if not index.isValid() or role != Qt.ItemDataRole.EditRole:
             return False
+        activity, party = self._activities[index.row()], self._parties[index.column()]
+        if not (
+            self.doc.has_item("activities", activity.id) and self.doc.has_item("parties", party.id)
+        ):
+            return False  # an editor closing after its row or column went: discarded
         roles = parse_letters(value) if isinstance(value, str) else frozenset(value)
         self.set_roles(index, roles)
         return True

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from ui import theme
 from ui.i18n import tr
+from ui.lifetime import while_alive
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
@@ -136,7 +137,7 @@ class VerifyDialog(QDialog):
                     match = LibraryMatch(found[0], found[1].number)
             return verdict, match
 
-        self.runner.submit(work, self._verified, self._failed)
+        self.runner.submit(work, while_alive(self, self._verified), while_alive(self, self._failed))
 
     def _verified(self, result: tuple[Verdict, LibraryMatch | None]) -> None:
         from exporters.verdict_text import headline, sentences

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from storage.engine import resolve_url
 from storage.library import open_library
-from tests.ui.typing_helpers import type_text
+from tests.ui.typing_helpers import commit_cell, type_text
 from ui import theme
 from ui.agenda_editor import AgendaPanel
 from ui.agenda_model import ACTUAL, PLANNED, STEP, TIME, TITLE, VERSUS
@@ -77,8 +77,7 @@ def edit_cell(qtbot: QtBot, panel: AgendaPanel, row: int, column: int, text: str
     editor.selectAll()
     qtbot.keyClick(editor, Qt.Key.Key_Delete)
     type_text(editor, text)
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not editor.isVisible())  # the table commits on its next turn
+    commit_cell(qtbot, editor)
 
 
 def test_a_workshop_without_an_agenda_gets_the_standard_one_in_one_undo_step(

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QToolButton, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QToolButton
 from pytestqt.qtbot import QtBot
 
-from tests.ui.typing_helpers import type_text
+from tests.ui.typing_helpers import commit_cell, type_text
 from ui.action_items_panel import DUE, OWNER
 from ui.capture_dock import ACTIONS, PARKING, CaptureDock
 from ui.main_window import MainWindow
@@ -45,12 +45,6 @@ def press(qtbot: QtBot, key: Qt.Key) -> None:
     target = QApplication.focusWidget()
     assert target is not None
     qtbot.keyClick(target, key, CTRL_SHIFT)
-
-
-def commit(qtbot: QtBot, editor: QWidget) -> None:
-    """Enter in a cell editor: the table commits on its next turn of the event loop."""
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not editor.isVisible())
 
 
 def select_row(qtbot: QtBot, table: object, row: int) -> None:
@@ -187,7 +181,7 @@ def test_a_new_action_item_from_the_room_page_keeps_participants_on_their_own_ke
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     type_text(editor, HOSTILE)
-    commit(qtbot, editor)
+    commit_cell(qtbot, editor)
     stored = rows(library_path, "SELECT what, step FROM action_items ORDER BY position")
     assert (HOSTILE, "room") in stored
     assert len(window.view.doc.workshop.participants) == people  # Ctrl+Shift+A: no new person
@@ -218,7 +212,7 @@ def test_the_owner_is_picked_from_the_participants(
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     qtbot.keyClick(combo, Qt.Key.Key_Down)
     qtbot.keyClick(combo, Qt.Key.Key_Down)
-    commit(qtbot, combo)
+    commit_cell(qtbot, combo)
     assert panel.model.index(row, OWNER).data() == person.name
     assert rows(library_path, "SELECT owner_id FROM action_items ORDER BY position")[-1] == (
         person.id,

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from storage.engine import resolve_url
 from storage.library import open_library
-from tests.ui.typing_helpers import type_text
+from tests.ui.typing_helpers import commit_cell, type_text
 from ui.main_window import MainWindow
 from ui.pages.language import PERSONA_NAME, STAGE, LanguagePage
 from workshop.editing import new_workshop
@@ -49,12 +49,6 @@ def stored(path: Path, sql: str) -> object:
         db.close()
 
 
-def commit(qtbot: QtBot, editor: QLineEdit) -> None:
-    """Enter in a cell editor: the table commits on its next turn of the event loop."""
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not editor.isVisible())
-
-
 def cell_editor(page: LanguagePage) -> QLineEdit:
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
@@ -75,7 +69,7 @@ def test_stages_are_added_renamed_moved_and_removed_by_keyboard_and_undone(
     qtbot.keyClick(table, Qt.Key.Key_Insert)
     editor = cell_editor(page)
     type_text(editor, "Nurture ✓ Vorqualifiziert")
-    commit(qtbot, editor)
+    commit_cell(qtbot, editor)
     after_add = "Lead|MQL|Nurture ✓ Vorqualifiziert|SAL|SQL|Opportunity|Customer"
     assert stored(library_path, STAGES) == after_add
 
@@ -85,7 +79,7 @@ def test_stages_are_added_renamed_moved_and_removed_by_keyboard_and_undone(
     editor = cell_editor(page)
     editor.selectAll()
     type_text(editor, "Raw lead")
-    commit(qtbot, editor)
+    commit_cell(qtbot, editor)
     after_rename = after_add.replace("Lead|", "Raw lead|", 1)
     assert stored(library_path, STAGES) == after_rename
 

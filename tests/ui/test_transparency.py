@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from storage.engine import resolve_url
 from storage.library import open_library
-from tests.ui.typing_helpers import type_text
+from tests.ui.typing_helpers import commit_cell, type_text
 from ui.main_window import MainWindow
 from ui.pages.transparency import DURATION, TransparencyPage, clean_minutes
 from workshop.editing import new_workshop
@@ -60,12 +60,6 @@ def focused_line_edit() -> QLineEdit:
     return editor
 
 
-def commit(qtbot: QtBot, editor: QLineEdit) -> None:
-    """Enter in a cell editor: the table commits on its next turn of the event loop."""
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: not editor.isVisible())
-
-
 def test_a_feedback_loop_from_sales_closes_its_gaps(
     qtbot: QtBot, make_window: Callable[..., MainWindow], library_path: Path
 ) -> None:
@@ -77,7 +71,7 @@ def test_a_feedback_loop_from_sales_closes_its_gaps(
     qtbot.keyClick(page.sharing_table, Qt.Key.Key_Insert)
     editor = focused_line_edit()
     type_text(editor, "Top five objections heard this week")
-    commit(qtbot, editor)
+    commit_cell(qtbot, editor)
     row = stored(library_path, "SELECT what, from_team, to_team, kind FROM sharing_items")
     assert row == ("Top five objections heard this week", "sales", "marketing", "feedback")
     assert page.sharing.index(0, 3).data() == "Feedback loop"
@@ -105,7 +99,7 @@ def test_meeting_length_takes_whole_minutes_and_explains_the_rest(
         editor = focused_line_edit()
         editor.selectAll()
         type_text(editor, typed)
-        commit(qtbot, editor)
+        commit_cell(qtbot, editor)
         if typed == "abc":
             assert notes.isVisible()
             assert "“abc” is not a meeting length" in notes.text()

@@ -42,7 +42,7 @@ class CommitmentModel(CollectionModel):
     the new target and ``follows_funnel`` off, as one undo step."""
 
     def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self.is_gone(index):
             return super().setData(index, value, role)
         column, item = self.columns[index.column()], self.item_at(index.row())
         if column.field != "target" or not item.follows_funnel:

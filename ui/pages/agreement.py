@@ -18,6 +18,7 @@ from ui.collection_model import Column
 from ui.commands import AddItem
 from ui.document import WorkshopDocument
 from ui.i18n import tr
+from ui.lifetime import while_alive
 from ui.pages.base import StepPage, card
 from ui.signing_panel import SigningPanel, plain
 from ui.version_history import VersionHistory
@@ -322,7 +323,13 @@ class AgreementPage(StepPage):
             return
         # Until the library has it, nobody can sign again (the same person twice, say).
         self.signing.set_busy(signatory.name)
-        self.doc.sign(draft, position, signature, self._signed, self._sign_failed)
+        self.doc.sign(
+            draft,
+            position,
+            signature,
+            while_alive(self, self._signed),
+            while_alive(self, self._sign_failed),
+        )
 
     def _signed(self, version: Any) -> None:
         self.refresh()
@@ -346,4 +353,6 @@ class AgreementPage(StepPage):
             tr("Start Again"),
         ):
             return
-        self.doc.discard_draft(self.refresh, self._sign_failed)
+        self.doc.discard_draft(
+            while_alive(self, self.refresh), while_alive(self, self._sign_failed)
+        )
