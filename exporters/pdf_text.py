@@ -15,6 +15,7 @@ from xml.sax.saxutils import escape as _xml_escape
 
 from exporters.arabic_shaping import shape
 from exporters.fonts import REGULAR, FontSet
+from workshop.numbers import exceptional
 
 PLACEHOLDER = "\u25a1"  # WHITE SQUARE, drawn in grey where no face has the character
 PLACEHOLDER_COLOUR = "#8a8f98"
@@ -113,8 +114,11 @@ def number(value: Decimal | int | None) -> str:
         return "—"
     if isinstance(value, int):
         return f"{value:,}"
+    odd = exceptional(value)  # a stored number Accord would not accept today
+    if odd is not None:
+        return odd
     if value == value.to_integral_value():
-        return f"{value.quantize(Decimal(1)):,}"
+        return f"{int(value):,}"
     return f"{value.normalize():,f}"
 
 
@@ -122,7 +126,8 @@ def percent(value: Decimal | None) -> str:
     """A fraction as a percentage: ``0.25`` is ``25 %``."""
     if value is None:
         return "—"
-    return f"{number(value * 100)} %"
+    odd = exceptional(value)  # written as stored: no percentage of it makes sense
+    return odd if odd is not None else f"{number(value * 100)} %"
 
 
 def amount(value: Decimal | None, unit: str = "") -> str:

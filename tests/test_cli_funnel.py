@@ -91,11 +91,11 @@ def test_json_is_one_object_with_counts_and_inputs_as_strings() -> None:
     }
 
 
-def test_json_with_defaults_and_huge_numbers() -> None:
-    result = funnel("--revenue-target", "1e30", "--average-deal", "3", "--json")
+def test_json_with_defaults_and_the_largest_numbers() -> None:
+    result = funnel("--revenue-target", "1e15", "--average-deal", "3", "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["deals"] == data["sqls"] == data["mqls"] == -(-(10**30) // 3)
+    assert data["deals"] == data["sqls"] == data["mqls"] == -(-(10**15) // 3)
     assert data["months"] == 12
     assert data["marketing_share"] == data["mql_to_sql"] == data["sql_to_won"] == "1"
 
@@ -113,6 +113,8 @@ def test_json_with_defaults_and_huge_numbers() -> None:
         ((*FULL[:4], "--months", "0"), "period length"),
         ((*FULL[:4], "--months", "13.5"), "whole number of months"),
         ((*FULL, "--json", "--months=121"), "period length"),
+        (("--revenue-target", "1e30", "--average-deal", "3"), "at most 1,000,000,000,000,000"),
+        ((*FULL[:2], "--average-deal", "1e309"), "average deal size can be at most"),
     ],
 )
 def test_a_bad_value_is_one_sentence_and_exit_status_2(args: tuple[str, ...], words: str) -> None:

@@ -24,6 +24,7 @@ from workshop.funnel import FunnelInputError, missing, plan
 from workshop.gaps import Gap, gaps
 from workshop.i18n import _
 from workshop.model import RaciRole, Team, Workshop
+from workshop.numbers import exceptional, integral_digits
 from workshop.steps import Step
 
 FORMAT = "accord-agreement/1"
@@ -314,9 +315,18 @@ def _nfc(text: str) -> str:
 
 
 def _number(value: Decimal) -> str:
-    """One spelling per number: no exponent, no trailing zeros (``1.50`` → ``1.5``)."""
+    """One spelling per number: no exponent, no trailing zeros (``1.50`` → ``1.5``).
+
+    Never fails: a stored number Accord would not accept today (``NaN``, ``Infinity``,
+    beyond 10^±120) has the spelling :func:`~workshop.numbers.exceptional` gives, and a
+    whole number of any length is written digit for digit. Every number that had a
+    spelling before keeps it, so the digests of signed versions stay what they were.
+    """
+    odd = exceptional(value)
+    if odd is not None:
+        return odd
     if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
+        return integral_digits(value)
     return format(value.normalize(), "f")
 
 
@@ -372,6 +382,9 @@ def short_digest(value: str) -> str:
 # -- reading a snapshot back -----------------------------------------------------------------
 
 
+_ODD_NUMBERS = frozenset({"NaN", "Infinity", "-Infinity"})
+
+
 def _read(kind: Any, value: Any, where: str) -> Any:
     origin = get_origin(kind)
     if origin in (Union, types.UnionType):
@@ -421,7 +434,8 @@ def _read(kind: Any, value: Any, where: str) -> Any:
             number = Decimal(str(value))
         except InvalidOperation:
             number = Decimal("NaN")
-        if not isinstance(value, str) or not number.is_finite():
+        # NaN and the infinities only as canonical() writes them for a stored odd number.
+        if not isinstance(value, str) or not (number.is_finite() or value in _ODD_NUMBERS):
             raise SnapshotError(_("{where} should be a number.").format(where=where))
         return number
     if kind is date:

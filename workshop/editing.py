@@ -10,17 +10,19 @@ from datetime import date
 from workshop import defaults
 from workshop.errors import ValidationError
 from workshop.i18n import _
+from workshop.limits import MAX_MONTHS, check_text
 from workshop.model import Party, Team, Workshop, WorkshopStatus, new_id
 
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
 def clean_title(text: str) -> str:
-    """The title as stored: surrounding blanks removed; an empty title is refused."""
+    """The title as stored: surrounding blanks removed; an empty title, or one longer than
+    :func:`~workshop.limits.max_chars` allows (300 characters), is refused."""
     title = text.strip()
     if not title:
         raise ValidationError(_("A workshop needs a title."), field="title")
-    return title
+    return check_text(Workshop, "title", title, _("a workshop title"))
 
 
 def email_problem(text: str) -> str:
@@ -111,7 +113,7 @@ STATUS_LABELS: dict[WorkshopStatus, str] = {
 }
 
 
-MAX_TERM_MONTHS = 120
+MAX_TERM_MONTHS = MAX_MONTHS
 
 
 def parse_term(text: str) -> int | None:

@@ -22,7 +22,9 @@ from decimal import ROUND_CEILING, Decimal, Inexact, localcontext
 
 from workshop.errors import ValidationError
 from workshop.i18n import _
+from workshop.limits import FIGURE_LIMIT, FIGURE_PLACES, FIGURE_TEXT, MAX_MONTHS, decimal_places
 from workshop.model import FunnelAssumptions
+from workshop.numbers import exceptional
 
 __all__ = [
     "FIELDS",
@@ -98,7 +100,7 @@ _UNUSUAL_SUBJECTS: dict[str, str] = {
 _AMOUNT_FIELDS = ("revenue_target", "average_deal")
 _RATE_FIELDS = ("marketing_share", "mql_to_sql", "sql_to_won")
 _MIN_MONTHS = 1
-_MAX_MONTHS = 120
+_MAX_MONTHS = MAX_MONTHS
 # Inputs are refused beyond 10^±60: far past any real business figure, and it keeps every
 # result small enough to compute and print in an instant (an exponent such as 1e999999999
 # would otherwise have the exact arithmetic build a number with a billion digits).
@@ -191,6 +193,34 @@ def _check_rate(value: Decimal, field: str) -> Decimal:
     return value
 
 
+def _typed_fits(value: Decimal, field: str) -> Decimal:
+    """``value`` if it is within what a typed amount or rate may be: at most
+    :data:`~workshop.limits.FIGURE_LIMIT`, with at most
+    :data:`~workshop.limits.FIGURE_PLACES` decimal places (as a fraction, for a rate)."""
+    if value > FIGURE_LIMIT:
+        raise _too_large(field)
+    if decimal_places(value) > FIGURE_PLACES:
+        raise _too_many_places(field)
+    return value
+
+
+def _too_large(field: str) -> FunnelInputError:
+    return FunnelInputError(
+        _("The {name} can be at most {limit}.").format(name=_name(field), limit=FIGURE_TEXT),
+        field,
+    )
+
+
+def _too_many_places(field: str) -> FunnelInputError:
+    if field in _RATE_FIELDS:
+        message = _("Type the {name} with at most {places} decimal places (e.g. 12.3456 %).")
+        places = FIGURE_PLACES - 2
+    else:
+        message = _("Type the {name} with at most {places} decimal places.")
+        places = FIGURE_PLACES
+    return FunnelInputError(message.format(name=_name(field), places=places), field)
+
+
 def _months_error() -> FunnelInputError:
     return FunnelInputError(
         _("The {name} must be a whole number of months from {low} to {high}.").format(
@@ -213,7 +243,8 @@ def parse_rate(text: str, field: str) -> Decimal | None:
 
     A bare number above 1 is read as a percentage ("20" is 20 %); a bare 1 is 100 %.
     Blank text is ``None`` (not entered yet). The rate must be more than 0 % and at most
-    100 %; otherwise, or for text that is not a number, :class:`FunnelInputError`.
+    100 %, with at most 6 decimal places as a fraction (12.3456 %); otherwise, or for text
+    that is not a number, :class:`FunnelInputError`.
     """
     stripped = _SPACES.sub(" ", text).strip()
     if not stripped:
@@ -236,7 +267,7 @@ def parse_rate(text: str, field: str) -> Decimal | None:
         return _check_rate(value, field)
     if percent or value > 1:
         value = _shift(value, -2)
-    return _check_rate(_tidy(value), field)
+    return _typed_fits(_check_rate(_tidy(value), field), field)
 
 
 def parse_amount(text: str, field: str) -> Decimal | None:
@@ -245,7 +276,9 @@ def parse_amount(text: str, field: str) -> Decimal | None:
     A currency symbol or code (€, $, £, EUR, USD) may come before or after the number;
     it is ignored. Thousands may be grouped with commas, spaces, dots or apostrophes; a
     single dot is a decimal point, a comma followed by other than three digits is a
-    decimal comma ("1200,50"). Blank text is ``None``; the amount must be more than 0.
+    decimal comma ("1200,50"). Blank text is ``None``; the amount must be more than 0 and
+    at most 1,000,000,000,000,000, with at most 6 decimal places
+    (:mod:`workshop.limits`).
     """
     stripped = _SPACES.sub(" ", text).strip()
     if not stripped:
@@ -290,9 +323,13 @@ def parse_amount(text: str, field: str) -> Decimal | None:
         raise not_an_amount()
 
     value = Decimal(sign + number)
+    if value > 0 and value.adjusted() + places > FIGURE_LIMIT.adjusted():
+        raise _too_large(field)  # refused before shifting what may be a giant exponent
+    if value > 0 and value.adjusted() + places < -FIGURE_PLACES:
+        raise _too_many_places(field)
     if value.is_finite() and abs(value.adjusted()) > 2 * _MAX_ADJUSTED_EXPONENT:
         return _check_amount(value, field)  # refused; do not shift a giant exponent
-    return _check_amount(_tidy(_shift(value, places)), field)
+    return _typed_fits(_check_amount(_tidy(_shift(value, places)), field), field)
 
 
 def parse_months(text: str) -> int | None:
@@ -313,8 +350,9 @@ def format_rate(value: Decimal | None) -> str:
     """A fraction as a percentage: 0.25 is "25 %", 0.125 is "12.5 %", ``None`` is ""."""
     if value is None:
         return ""
-    if not value.is_finite():
-        return str(value)
+    odd = exceptional(value)  # a stored rate Accord would not accept today, as stored
+    if odd is not None:
+        return odd
     return _("{number} %").format(number=_percent_number(value))
 
 

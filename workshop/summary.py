@@ -9,6 +9,7 @@ from decimal import Decimal
 from workshop.dates import long_date
 from workshop.i18n import _
 from workshop.model import RaciRole, Team, Workshop
+from workshop.numbers import exceptional
 from workshop.steps import Step
 
 Line = tuple[str, str]
@@ -22,9 +23,14 @@ _TEAM = {
 
 
 def number(value: Decimal | int | None) -> str:
+    """``1,200`` or ``4.8``: grouped thousands, no trailing zeros; any stored number is
+    written, however large or odd (``NaN``, ``1E+200``)."""
     if value is None:
         return "—"
     if isinstance(value, Decimal):
+        odd = exceptional(value)
+        if odd is not None:
+            return odd
         value = value.normalize()
         text = f"{value:,f}"
         return text.rstrip("0").rstrip(".") if "." in text else text

@@ -169,3 +169,81 @@ def test_signatories_need_sales_and_marketing() -> None:
 
 def test_short_digest_groups_sixteen_digits() -> None:
     assert short_digest("0123456789abcdef" * 4) == "0123 4567 89ab cdef"
+
+
+# -- numbers stored before the limits: any Decimal composes, spells and reads back ------------
+
+
+def _spelled_before(value: Decimal) -> str:
+    """How the canonical text spelled a number before it learnt the odd ones (kept for every
+    number it could spell, so no signed digest changes)."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    return format(value.normalize(), "f")
+
+
+ANY_DECIMAL = st.decimals(allow_nan=True, allow_infinity=True) | st.sampled_from(
+    [
+        Decimal("1E+28"),
+        Decimal("1E+40"),
+        Decimal("-1E+120"),
+        Decimal("1E+120"),
+        Decimal("1E-120"),
+        Decimal("1E+121"),
+        Decimal("1E+999999999"),
+        Decimal("-0"),
+        Decimal("-0.000"),
+        Decimal("0E+500"),
+        Decimal("NaN"),
+        Decimal("-NaN"),
+        Decimal("sNaN"),
+        Decimal("Infinity"),
+        Decimal("-Infinity"),
+        Decimal("123456789012345678901234567890123"),
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=ANY_DECIMAL)
+def test_any_stored_number_has_one_canonical_spelling(value: Decimal) -> None:
+    a = Agreement(goal=compose(Workshop()).goal.__class__(target=value))
+    text = canonical(a)  # never raises
+    spelled = json.loads(text)["goal"]["target"]
+    assert len(spelled) < 200
+    assert canonical(from_snapshot(text)) == text  # a signed text always reads back
+    if value.is_nan():
+        assert spelled == "NaN"
+    elif value.is_infinite():
+        assert spelled == ("-Infinity" if value < 0 else "Infinity")
+    elif value and abs(value.adjusted()) > 120:
+        assert Decimal(spelled) == value and "E" in spelled
+    else:
+        assert "E" not in spelled and "e" not in spelled
+        if len(value.as_tuple().digits) <= 28:
+            assert Decimal(spelled) == value  # exact
+        try:
+            before = _spelled_before(value)
+        except ArithmeticError:
+            assert Decimal(spelled) == value  # a whole number too long for 28 digits
+        else:
+            assert spelled == before
+
+
+def test_a_huge_target_composes_and_reads_back() -> None:
+    w = build_demo_workshop(DAY)
+    w.goal.target = Decimal("1E+28")
+    w.kpis[0].target = Decimal("-1E+30")
+    w.funnel.revenue_target = Decimal("1E+40")
+    text = canonical(compose(w))
+    assert '"target":"10000000000000000000000000000"' in text
+    again = from_snapshot(text)
+    assert again.goal.target == Decimal("1E+28")
+    assert again.funnel.revenue_target == Decimal("1E+40")
+
+
+def test_odd_words_other_than_the_canonical_ones_are_still_refused() -> None:
+    for word in ("nan", "inf", "sNaN", "-nan"):
+        text = canonical(Agreement()).replace('"target":null', f'"target":"{word}"', 1)
+        with pytest.raises(SnapshotError):
+            from_snapshot(text)

@@ -297,8 +297,9 @@ def test_parse_rate_refuses_what_is_out_of_range(typed: str) -> None:
         ("1,200", "1200"),  # a comma before three digits groups thousands
         ("1.5", "1.5"),  # a single dot is a decimal point
         ("+5", "5"),
-        ("1e30", "1" + "0" * 30),
-        ("123456789012345678901234567890k", "123456789012345678901234567890000"),
+        ("1e15", "1" + "0" * 15),
+        ("999999999999.999999k", "999999999999999.999"),
+        ("0.000001", "0.000001"),
     ],
 )
 def test_parse_amount_accepts(typed: str, amount: str) -> None:
@@ -323,6 +324,39 @@ def test_parse_amount_refuses_zero_and_negatives(typed: str) -> None:
     with pytest.raises(FunnelInputError, match="must be more than 0") as caught:
         parse_amount(typed, "revenue_target")
     assert caught.value.field == "revenue_target"
+
+
+@pytest.mark.parametrize(
+    "typed", ["1e30", "123456789012345678901234567890k", "1000000000000000.5", "1e16", "1e309"]
+)
+def test_parse_amount_refuses_more_than_a_thousand_million_million(typed: str) -> None:
+    with pytest.raises(FunnelInputError) as caught:
+        parse_amount(typed, "revenue_target")
+    assert str(caught.value) == "The revenue target can be at most 1,000,000,000,000,000."
+    assert caught.value.field == "revenue_target"
+
+
+@pytest.mark.parametrize(
+    ("typed", "field", "sentence"),
+    [
+        ("0.0000001", "average_deal", "Type the average deal size with at most 6 decimal"),
+        ("1.0000000005k", "average_deal", "Type the average deal size with at most 6 decimal"),
+        (
+            "12.34567%",
+            "mql_to_sql",
+            "Type the MQL→SQL rate with at most 4 decimal places (e.g. 12.3456 %).",
+        ),
+        ("0.1234567", "sql_to_won", "Type the SQL→won rate with at most 4 decimal places"),
+    ],
+)
+def test_typed_amounts_and_rates_have_at_most_six_decimal_places(
+    typed: str, field: str, sentence: str
+) -> None:
+    parse = parse_amount if field == "average_deal" else parse_rate
+    with pytest.raises(FunnelInputError) as caught:
+        parse(typed, field)
+    assert str(caught.value).startswith(sentence)
+    assert caught.value.field == field
 
 
 def test_absurd_magnitudes_are_refused_not_computed() -> None:
@@ -364,6 +398,11 @@ def test_parse_months_refuses(typed: str) -> None:
         (D("0.00001"), "0.001 %"),
         (D("1E-7"), "0.00001 %"),
         (None, ""),
+        # Stored before the limits: shown as stored, never computed into a giant string.
+        (D("NaN"), "NaN"),
+        (D("-Infinity"), "-Infinity"),
+        (D("1E+200"), "1E+200"),
+        (D("1E+999999999"), "1E+999999999"),
     ],
 )
 def test_format_rate(rate: Decimal | None, shown: str) -> None:

@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from workshop.demo import build_demo_workshop
 from workshop.model import Workshop
 from workshop.steps import STEPS, Step
@@ -35,3 +38,17 @@ def test_numbers_read_naturally() -> None:
     assert number(Decimal("0.25")) == "0.25"
     assert number(36) == "36"
     assert number(None) == "—"
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    value=st.decimals(allow_nan=True, allow_infinity=True)
+    | st.sampled_from(
+        [Decimal("1E+28"), Decimal("1E+999999999"), Decimal("sNaN"), Decimal("-0"), Decimal(1)]
+    )
+)
+def test_number_writes_any_stored_decimal(value: Decimal) -> None:
+    text = number(value)
+    assert text and len(text) < 200
+    if value.is_finite() and len(value.as_tuple().digits) <= 28 and abs(value.adjusted()) <= 120:
+        assert Decimal(text.replace(",", "")) == value
