@@ -14,6 +14,7 @@ from enum import StrEnum
 from types import NoneType, UnionType
 from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
+from workshop import limits
 from workshop import model as m
 from workshop.i18n import _
 from workshop.portable_format import (
@@ -283,8 +284,8 @@ class _Reader:
     def field(self, owner: type[Any], name: str, hint: Any, value: Any, where: _Where) -> Any:
         special = _SPECIAL.get((owner, name)) or _SPECIAL.get((None, name))
         if special is not None:
-            return special(self, value, where, name)
-        return self.typed(hint, value, where, name)
+            return _within_limits(owner, name, special(self, value, where, name), where)
+        return _within_limits(owner, name, self.typed(hint, value, where, name), where)
 
     def typed(self, hint: Any, value: Any, where: _Where, name: str) -> Any:
         origin = get_origin(hint)
@@ -396,6 +397,82 @@ def _object(value: Any, where: _Where, name: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise where.error(_("{field} is not a JSON object."), name)
     return value
+
+
+# -- reading: what each field accepts (workshop.limits) ----------------------------------
+
+
+def _within_limits(owner: type[Any], name: str, value: Any, where: _Where) -> Any:
+    """``value`` if it is within what field ``name`` of ``owner`` accepts when typed."""
+    if isinstance(value, str):
+        _text_fits(owner, name, value, where)
+    elif isinstance(value, bool) or value is None:
+        pass
+    elif isinstance(value, int):
+        _whole_fits(owner, name, value, where)
+    elif isinstance(value, Decimal):
+        rule = limits.number_rule(owner, name)
+        if rule is not None and not limits.number_fits(rule, value):
+            raise where.error(_NUMBER_RULES[rule], name, limit=limits.FIGURE_TEXT, places=_PLACES)
+    elif isinstance(value, datetime):
+        if not limits.moment_fits(value):
+            raise where.error(
+                _("{field} must be a moment in the years {first} to {last} (in UTC)."),
+                name,
+                first=limits.EARLIEST.year,
+                last=limits.LATEST.year,
+            )
+    elif isinstance(value, date):
+        if not limits.date_fits(value):
+            raise where.error(
+                _("{field} must be a day in the years {first} to {last}."),
+                name,
+                first=limits.EARLIEST.year,
+                last=limits.LATEST.year,
+            )
+    elif isinstance(value, list) and (owner, name) == (m.Vote, "options"):
+        if len(value) > limits.VOTE_OPTIONS:
+            raise where.error(
+                _("{field} lists more than {limit} options."), name, limit=limits.VOTE_OPTIONS
+            )
+        for option in value:
+            _text_fits(owner, name, option, where)
+    elif isinstance(value, dict) and (owner, name) == (m.Vote, "tallies"):
+        for dots in value.values():
+            _whole_fits(owner, name, dots, where)
+    return value
+
+
+_PLACES = limits.FIGURE_PLACES
+_NUMBER_RULES = {
+    "figure": _(
+        "{field} must be a number from −{limit} to {limit} with at most {places} decimal places."
+    ),
+    "amount": _(
+        "{field} must be more than 0 and at most {limit}, with at most {places} decimal places."
+    ),
+    "rate": _(
+        "{field} must be a fraction more than 0 and at most 1 (100 %), with at most {places} "
+        "decimal places."
+    ),
+}
+
+
+def _text_fits(owner: type[Any], name: str, text: str, where: _Where) -> None:
+    limit = limits.max_chars(owner, name)
+    if len(text) > limit:
+        raise where.error(_("{field} is longer than {limit} characters."), name, limit=f"{limit:,}")
+
+
+def _whole_fits(owner: type[Any], name: str, value: int, where: _Where) -> None:
+    low, high = limits.WHOLE.get((owner, name), (0, MAX_INT))
+    if not low <= value <= high:
+        raise where.error(
+            _("{field} must be a whole number from {low} to {high}."),
+            name,
+            low=f"{low:,}",
+            high=f"{high:,}",
+        )
 
 
 # -- reading: fields with rules of their own --------------------------------------------

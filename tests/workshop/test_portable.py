@@ -286,6 +286,87 @@ def test_field_refusals_name_the_field(path: tuple[Any, ...], value: Any, expect
     assert message.endswith(".") and "\n" not in message
 
 
+FIGURE = "must be a number from −1,000,000,000,000,000 to 1,000,000,000,000,000 with at most 6"
+AMOUNT = "must be more than 0 and at most 1,000,000,000,000,000, with at most 6 decimal places."
+MOMENT = "must be a moment in the years 1900 to 2199 (in UTC)."
+DAY = "must be a day in the years 1900 to 2199."
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "expected"),
+    [
+        (("goal", "target"), "1E+28", f"“goal.target” {FIGURE}"),
+        (("goal", "target"), "10000000000000000000000000000", f"“goal.target” {FIGURE}"),
+        (("goal", "baseline"), "-1E+120", f"“goal.baseline” {FIGURE}"),
+        (("goal", "baseline"), "1E+120", f"“goal.baseline” {FIGURE}"),
+        (("goal", "target"), "0.0000001", f"“goal.target” {FIGURE}"),
+        (("funnel", "revenue_target"), "1E+40", f"“funnel.revenue_target” {AMOUNT}"),
+        (("funnel", "average_deal"), "0", f"“funnel.average_deal” {AMOUNT}"),
+        (("funnel", "mql_to_sql"), "1.5", "“funnel.mql_to_sql” must be a fraction more than 0"),
+        (("kpis", 0, "target"), "1E+30", f"“target” of item 1 of KPIs {FIGURE}"),
+        (("commitments", 1, "target"), "-1E+120", f"“target” of item 2 of commitments {FIGURE}"),
+        (("objectives", 0, "baseline"), "1E+16", f"“baseline” of item 1 of objectives {FIGURE}"),
+        (("term_months",), 500, "“term_months” must be a whole number from 1 to 120."),
+        (("funnel", "months"), 0, "“funnel.months” must be a whole number from 1 to 120."),
+        (("agenda", 0, "planned_minutes"), 721, "“planned_minutes” of item 1 of agenda items"),
+        (("meetings", 0, "duration_minutes"), 601, "“duration_minutes” of item 1 of meetings"),
+        (("votes", 0, "dots_per_participant"), 21, "“dots_per_participant” of item 1 of votes"),
+        (("versions", 0, "number"), 0, "“number” of item 1 of agreement versions must be"),
+        (("created_at",), "0001-01-01T00:00:00+14:00", f"“created_at” {MOMENT}"),
+        (("updated_at",), "9999-12-31T23:59:59-14:00", f"“updated_at” {MOMENT}"),
+        (("updated_at",), "2199-12-31T23:00:00-14:00", f"“updated_at” {MOMENT}"),
+        (
+            ("versions", 0, "signed_at"),
+            "9999-12-31T23:59:59-14:00",
+            f"“signed_at” of item 1 of agreement versions {MOMENT}",
+        ),
+        (
+            ("versions", 0, "signatories", 0, "signature", "signed_at"),
+            "0001-01-01T00:00:00Z",
+            f"“signature.signed_at” of signatory 1 of item 1 of agreement versions {MOMENT}",
+        ),
+        (("review_date",), "9999-12-31", f"“review_date” {DAY}"),
+        (("date",), "0001-01-01", f"“date” {DAY}"),
+        (("goal", "deadline"), "1899-12-31", f"“goal.deadline” {DAY}"),
+        (("meetings", 0, "first_date"), "0001-01-01", f"“first_date” of item 1 of meetings {DAY}"),
+        (("title",), "t" * 301, "“title” is longer than 300 characters."),
+        (("client",), "c" * 201, "“client” is longer than 200 characters."),
+        (("notes",), "n" * 20_001, "“notes” is longer than 20,000 characters."),
+        (("participants", 1, "name"), "p" * 201, "“name” of item 2 of participants is longer"),
+        (("commitments", 0, "what"), "w" * 20_001, "“what” of item 1 of commitments is longer"),
+        (("votes", 0, "options"), [f"o{i}" for i in range(41)], "“options” of item 1 of votes"),
+        (("votes", 0, "options", 0), "o" * 301, "“options” of item 1 of votes is longer than 300"),
+        (("votes", 0, "tallies"), {"a": 10**9 + 1}, "“tallies” of item 1 of votes must be"),
+    ],
+)
+def test_values_beyond_what_can_be_typed_are_refused(
+    path: tuple[Any, ...], value: Any, expected: str
+) -> None:
+    doc = document()
+    target = doc["workshop"]
+    for key in path[:-1]:
+        target = target[key]
+    target[path[-1]] = value
+    message = refusal(doc)
+    assert message.startswith(expected), message
+    assert message.endswith(".") and "\n" not in message
+
+
+def test_values_at_the_limits_are_read() -> None:
+    doc = document()
+    w = doc["workshop"]
+    w["title"] = "t" * 300
+    w["notes"] = "n" * 20_000
+    w["goal"]["target"] = "1E+15"
+    w["goal"]["baseline"] = "-1000000000000000.000000"
+    w["funnel"]["mql_to_sql"] = "0.000001"
+    w["created_at"] = "1900-01-01T00:00:00Z"
+    w["review_date"] = "2199-12-31"
+    w["term_months"] = 120
+    back = loads(json.dumps(doc))
+    assert back.goal.target == Decimal(10**15) and len(back.title) == 300
+
+
 def test_missing_nested_field() -> None:
     doc = document()
     del doc["workshop"]["versions"][0]["signatories"][0]["signature"]["kind"]
