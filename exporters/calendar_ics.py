@@ -16,11 +16,13 @@ from datetime import UTC, date, datetime, time, timedelta
 from exporters.ics_zone import known_zone, vtimezone
 from workshop.cadence import recurrence
 from workshop.i18n import _
+from workshop.limits import EARLIEST, LATEST, MEETING_MINUTES, date_fits
 from workshop.model import Meeting, Workshop
 
 PRODID = "-//Accord//Sales-marketing alignment workshop//EN"
 MEETING_TIME = time(10, 0)  # the workshop agrees how often, not at what hour
 DEFAULT_MINUTES = 60
+_FIRST, _LAST = EARLIEST.year, LATEST.year  # a library may hold a date Accord now refuses
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -76,6 +78,14 @@ def _meeting_event(
             _("“{title}” has no first date, so it is not in the calendar.").format(title=title)
         )
         return None
+    if not date_fits(meeting.first_date):
+        notes.append(
+            _(
+                "“{title}” starts on {date}, outside the years {first} to {last}, so it is not "
+                "in the calendar."
+            ).format(title=title, date=meeting.first_date.isoformat(), first=_FIRST, last=_LAST)
+        )
+        return None
     rule = recurrence(meeting.cadence)
     start_day = meeting.first_date
     description = []
@@ -112,6 +122,14 @@ def _meeting_event(
     if meeting.duration_minutes is None:
         description.append(
             _("No length was agreed; {n} minutes are set aside.").format(n=DEFAULT_MINUTES)
+        )
+    elif not 1 <= minutes <= MEETING_MINUTES:  # stored before meetings had a longest length
+        minutes = DEFAULT_MINUTES
+        notes.append(
+            _(
+                "“{title}” lasts {length} minutes, longer than a meeting can; {n} minutes "
+                "are set aside."
+            ).format(title=title, length=f"{meeting.duration_minutes:,}", n=DEFAULT_MINUTES)
         )
     start = datetime.combine(start_day, MEETING_TIME)
     lines = [
@@ -172,11 +190,22 @@ def calendar_ics(workshop: Workshop, now: datetime, zone: str | None) -> Calenda
         event = _meeting_event(workshop, meeting, zone, stamp, notes)
         if event is not None:
             events.append(event)
-    if workshop.review_date is not None:
-        events.append(_review_event(workshop, workshop.review_date, stamp))
-    else:
+    if workshop.review_date is None:
         notes.append(_("The agreement has no review date yet, so it is not in the calendar."))
-    timed = [m.first_date for m in workshop.meetings if m.first_date is not None]
+    elif not date_fits(workshop.review_date):
+        notes.append(
+            _(
+                "The review date {date} is outside the years {first} to {last}, so it is not "
+                "in the calendar."
+            ).format(date=workshop.review_date.isoformat(), first=_FIRST, last=_LAST)
+        )
+    else:
+        events.append(_review_event(workshop, workshop.review_date, stamp))
+    timed = [
+        m.first_date
+        for m in workshop.meetings
+        if m.first_date is not None and date_fits(m.first_date)
+    ]
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",

@@ -93,7 +93,9 @@ def parse_minutes(text: str, what: str, required: bool = True) -> int | None:
     minutes: int | None = None
     pair = _HOURS_MINUTES.fullmatch(cleaned)
     units = _UNITS.fullmatch(cleaned)
-    if pair is not None and int(pair.group(2)) < 60:
+    if any(len(digits) > 6 for digits in re.findall(r"\d+", cleaned)):
+        minutes = MAX_ITEM_MINUTES + 1  # too long to be a length (and to convert, at 4,300)
+    elif pair is not None and int(pair.group(2)) < 60:
         minutes = int(pair.group(1)) * 60 + int(pair.group(2))
     elif units is not None and (units.group(1) or units.group(2)):
         try:

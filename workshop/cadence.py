@@ -8,6 +8,7 @@ Only wording with one clear meaning is mapped; anything else ("twice a week", "b
 from __future__ import annotations
 
 import re
+from calendar import monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -56,8 +57,10 @@ class Recurrence:
         for _step in range(400):
             if self._selects(day):
                 return day
+            if day == date.max:
+                break
             day += timedelta(days=1)
-        return start  # not reached for the rules built here
+        return start  # not reached for the rules built here, short of the last date
 
     def _selects(self, day: date) -> bool:
         for code in self.byday:
@@ -70,12 +73,9 @@ class Recurrence:
             n = int(ordinal)
             if n > 0 and (day.day - 1) // 7 + 1 == n:
                 return True
-            next_month = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
-            if (
-                n < 0
-                and (next_month - day).days <= 7 * -n
-                and (next_month - day).days > 7 * (-n - 1)
-            ):
+            # Days from ``day`` to the first of the next month (which December 9999 lacks).
+            days_left = monthrange(day.year, day.month)[1] - day.day + 1
+            if n < 0 and 7 * (-n - 1) < days_left <= 7 * -n:
                 return True
         return False
 
@@ -151,9 +151,15 @@ _PATTERNS: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
+_TOO_MANY = 10**6  # out of every range below: "every 99999999 weeks" is not a cadence
+
+
 def _number(word: str) -> int:
     digits = word.rstrip("stndrh")
-    return int(digits) if digits.isdigit() else _NUMBERS[word]
+    if not digits.isdigit():
+        return _NUMBERS[word]
+    # int() refuses thousands of digits; no cadence needs more than a few.
+    return int(digits) if len(digits) <= 6 else _TOO_MANY
 
 
 def recurrence(cadence: str) -> Recurrence | None:
