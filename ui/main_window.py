@@ -273,7 +273,7 @@ class MainWindow(QMainWindow):
                 self.report(exc.message)
                 return
             doc = WorkshopDocument(workshop, self.library.repository, self, self.runner)
-            doc.save_failed.connect(self.report)
+            doc.save_failed.connect(self._not_saved)
             doc.saved.connect(self._saved)
             doc.saved.connect(self.care.count_change)
             doc.field_changed.connect(self._title_changed)
@@ -471,6 +471,11 @@ class MainWindow(QMainWindow):
             from ui import dialogs
 
             dialogs.tell(self, message)
+
+    def _not_saved(self, message: str) -> None:
+        """The library refused a change: said in the window's bar and status line, never in
+        a dialog, which would take the keys the facilitator is typing."""
+        self.statusBar().showMessage(message, MESSAGE_MS)
 
     def _saved(self) -> None:
         self._last_error = ""

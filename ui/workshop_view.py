@@ -30,6 +30,7 @@ from ui.pages.language import LanguagePage
 from ui.pages.responsibilities import ResponsibilitiesPage
 from ui.pages.room import RoomPage
 from ui.pages.transparency import TransparencyPage
+from ui.save_bar import SaveProblemBar
 from ui.text import plain, shorten, tooltip
 from workshop.progress import completion
 from workshop.steps import STEP_INFO, STEPS, Completion, Step
@@ -107,11 +108,17 @@ class WorkshopView(QWidget):
             self.pages.addWidget(page)
             page.elsewhere.connect(self._go_elsewhere)
 
+        self.save_bar = SaveProblemBar(doc)
+        main = QVBoxLayout()
+        main.setContentsMargins(0, 0, 0, 0)
+        main.setSpacing(0)
+        main.addWidget(self.save_bar)
+        main.addWidget(self.pages, 1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(sidebar)
-        layout.addWidget(self.pages, 1)
+        layout.addLayout(main, 1)
 
         self.steps.currentRowChanged.connect(self._show_row)
         doc.field_changed.connect(self._refresh)
