@@ -9,6 +9,11 @@ VERSION = 1
 MAX_BYTES = 20 * 1024 * 1024
 MAX_DEPTH = 20
 MAX_ITEMS = 10_000
+# Objects and lists in the whole file, and values (commas + 1): checked before parsing, so
+# the memory a file can take is bounded (a real file has a few hundred of each; a drawn
+# signature adds a list per point, a few hundred points each).
+MAX_CONTAINERS = 200_000
+MAX_VALUES = 1_000_000
 MAX_CHARS = 1_000_000
 MAX_ID_CHARS = 32
 MAX_STEP_CHARS = 32

@@ -21,6 +21,7 @@ from workshop.portable_format import (
     FORMAT,
     MAX_BYTES,
     MAX_CHARS,
+    MAX_CONTAINERS,
     MAX_DECIMAL_CHARS,
     MAX_DECIMAL_EXPONENT,
     MAX_DEPTH,
@@ -28,6 +29,7 @@ from workshop.portable_format import (
     MAX_INT,
     MAX_ITEMS,
     MAX_STEP_CHARS,
+    MAX_VALUES,
     VERSION,
     ImportFileError,
 )
@@ -136,6 +138,7 @@ def _parse(text: str | bytes) -> Any:
             ) from exc
     if text.startswith("\ufeff"):
         text = text[1:]
+    _check_structure(text)
     try:
         data = json.loads(text, parse_constant=_json_constant, object_pairs_hook=_no_repeated_keys)
     except json.JSONDecodeError as exc:
@@ -155,6 +158,39 @@ def _parse(text: str | bytes) -> Any:
     if found is not None:
         raise _limit_error(*found)
     return data
+
+
+# A JSON string (everything up to the closing quote, or to the end of a file cut short), or
+# a bracket or comma outside one. A string matches from any quote on, so scanning never
+# starts over: linear in the file's length.
+_TOKEN = re.compile(r'"(?:[^"\\]++|\\.)*+(?:"|\\?\Z)|[\[{,]', re.DOTALL)
+
+
+def _check_structure(text: str) -> None:
+    """Refuse a file with more objects, lists or values than a workshop can have, before
+    they are built: 20 MB of ``{},`` would otherwise be seven million dictionaries."""
+    if text.count("{") + text.count("[") <= MAX_CONTAINERS and text.count(",") < MAX_VALUES:
+        return  # within bounds even counting the brackets and commas inside texts
+    containers = commas = 0
+    for token in _TOKEN.finditer(text):
+        first = text[token.start()]  # never the token itself: a string may be long
+        if first == ",":
+            commas += 1
+            if commas >= MAX_VALUES:
+                raise ImportFileError(
+                    _(
+                        "The file holds more than {limit} values, more than any workshop has."
+                    ).format(limit=f"{MAX_VALUES:,}")
+                )
+        elif first != '"':
+            containers += 1
+            if containers > MAX_CONTAINERS:
+                raise ImportFileError(
+                    _(
+                        "The file holds more than {limit} objects and lists, more than any "
+                        "workshop has."
+                    ).format(limit=f"{MAX_CONTAINERS:,}")
+                )
 
 
 def file_too_large() -> ImportFileError:

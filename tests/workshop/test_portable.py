@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import tracemalloc
 from dataclasses import fields
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -405,6 +406,42 @@ def test_too_many_items_and_too_long_text() -> None:
     assert refusal(doc) == (
         "A text in the file is longer than 1,000,000 characters (at workshop → notes)."
     )
+
+
+@pytest.mark.parametrize(
+    ("item", "message"),
+    [
+        ("{}", "The file holds more than 200,000 objects and lists, more than any workshop has."),
+        ("[[]]", "The file holds more than 200,000 objects and lists, more than any workshop has."),
+        ("0", "The file holds more than 1,000,000 values, more than any workshop has."),
+        ('""', "The file holds more than 1,000,000 values, more than any workshop has."),
+    ],
+)
+def test_twenty_megabytes_of_empty_items_are_refused_before_they_are_built(
+    item: str, message: str
+) -> None:
+    room = portable.MAX_BYTES - 100
+    text = '{"format": "accord-workshop", "version": 1, "workshop": {"participants": ['
+    text += ",".join([item] * (room // (len(item) + 1))) + "]}}"
+    data = text.encode("utf-8")
+    assert len(data) <= portable.MAX_BYTES
+    tracemalloc.start()
+    try:
+        with pytest.raises(ImportFileError) as caught:
+            loads(data)
+        _current, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert caught.value.message == message
+    # The text once decoded, and little else: never millions of objects.
+    assert peak < 1.5 * len(data), f"{peak / 1e6:.0f} MB"
+
+
+def test_brackets_and_commas_inside_texts_do_not_count() -> None:
+    doc = document()
+    plain = loads(json.dumps(doc))
+    doc["comment"] = "[{,," * 250_000  # an unknown key: ignored, but read
+    assert loads(json.dumps(doc)) == plain
 
 
 def test_too_big() -> None:
