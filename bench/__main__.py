@@ -9,7 +9,17 @@ import argparse
 import sys
 from collections.abc import Callable, Sequence
 
-from bench import autosave, export, growth, library_scale, memory, sealing, startup, ui_stall
+from bench import (
+    autosave,
+    export,
+    growth,
+    keystroke,
+    library_scale,
+    memory,
+    sealing,
+    startup,
+    ui_stall,
+)
 from bench.report import BenchError, Result
 
 Benchmark = Callable[[bool], list[Result]]
@@ -18,6 +28,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     startup.NAME: startup.run,
     memory.NAME: memory.run,
     autosave.NAME: autosave.run,
+    keystroke.NAME: keystroke.run,
     export.NAME: export.run,
     export.SCALE_NAME: export.run_scale,
     sealing.SEAL_NAME: sealing.run_seal,

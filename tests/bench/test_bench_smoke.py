@@ -73,3 +73,21 @@ def test_an_unknown_benchmark_is_a_usage_error() -> None:
     assert done.returncode == 2
     assert "startup-memory" in done.stderr
     assert "ui-stall" in done.stderr
+
+
+def test_quick_keystroke_run_checks_the_library_and_reports() -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "keystroke"],
+        cwd=PROJECT_ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode in (0, 1), done.stderr  # 1 only means a budget is OVER
+    assert not [ln for ln in lines if ": ERROR " in ln], done.stdout
+    assert len(_named(ABSOLUTE_LINE, lines, "keystroke")) == 1, done.stdout
+    assert len(_named(REPORT_LINE, lines, "keystroke-p50")) == 1, done.stdout
+    assert len(_named(REPORT_LINE, lines, "keystroke-p99")) == 1, done.stdout
