@@ -98,6 +98,7 @@ class WorkshopView(QWidget):
         self.saved = theme.apply(QLabel(), theme.Type.CAPTION, theme.Tone.NEUTRAL)
         self.saved.setContentsMargins(theme.Space.L, 0, theme.Space.L, 0)
         self.saved.setAccessibleName(tr("Save status"))
+        self.saved.setWordWrap(True)  # "Not saved yet — retrying …" is wider than the sidebar
         side.addWidget(self.saved)
 
         self.pages = QStackedWidget()
