@@ -156,7 +156,11 @@ def _repository(database: str | None) -> Repository:
     from storage.library import open_library
 
     url = resolve_url(database)
-    return open_library(url, create_folder=sqlite_path(url) == default_library_path())
+    return open_library(
+        url,
+        create_folder=sqlite_path(url) == default_library_path(),
+        notify=lambda notice: print(notice, file=sys.stderr),
+    )
 
 
 def _library_file(database: str | None) -> Path:

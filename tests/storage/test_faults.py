@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -11,7 +15,7 @@ import pytest
 from sqlalchemy import event
 
 from storage.engine import resolve_url
-from storage.errors import DiskFullError, ReadOnlyLibraryError, translate
+from storage.errors import DiskFullError, ReadOnlyLibraryError, StorageError, translate
 from storage.library import open_library
 from storage.repository import Repository
 from workshop.editing import new_workshop
@@ -71,3 +75,68 @@ def test_every_known_sqlite_failure_has_a_sentence(sqlite_message: str, expected
 def test_a_bug_is_not_disguised_as_an_environment_problem() -> None:
     assert translate(sqlite3.OperationalError("no such column: nope"), "x") is None
     assert translate(ValueError("bug"), "x") is None
+
+
+def _killed_mid_session(library: Path) -> None:
+    """A library whose Accord died with edits still in its -wal (no program has it open)."""
+    code = (
+        "import os, signal, sys\n"
+        "from storage.engine import resolve_url\n"
+        "from storage.library import open_library\n"
+        "from workshop.editing import new_workshop\n"
+        "repo = open_library(resolve_url(sys.argv[1]))\n"
+        "repo.add(new_workshop('In the journal'))\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, PYTHONPATH=str(root))
+    subprocess.run([sys.executable, "-c", code, str(library)], cwd=root, env=env, timeout=60)
+    assert Path(f"{library}-wal").stat().st_size > 32
+
+
+def _files(library: Path) -> dict[str, bytes]:
+    return {
+        p.name: p.read_bytes()
+        for p in library.parent.iterdir()
+        if p.name.startswith(library.name) and not p.name.endswith(".accord-lock")
+    }
+
+
+def test_no_room_for_the_copy_of_a_journal_left_over_changes_nothing(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _killed_mid_session(library_path)
+    before = _files(library_path)
+    real_copy = shutil.copyfile
+    copies: list[str] = []
+
+    def disk_fills_up(src: Any, dst: Any, *args: Any, **kwargs: Any) -> Any:
+        copies.append(str(dst))
+        if len(copies) == 2:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+        return real_copy(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(shutil, "copyfile", disk_fills_up)
+    with pytest.raises(StorageError, match="could not keep a copy") as refused:
+        open_library(resolve_url(str(library_path)))
+    assert "\n" not in refused.value.message and "nothing was changed" in refused.value.message
+    assert _files(library_path) == before
+    assert not [p for p in library_path.parent.iterdir() if "before-open" in p.name]
+
+
+def test_a_read_only_library_with_a_journal_left_over_is_refused_untouched(
+    library_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _killed_mid_session(library_path)
+    before = _files(library_path)
+    real_access = os.access
+
+    def read_only(path: Any, mode: int, *args: Any, **kwargs: Any) -> bool:
+        if mode & os.W_OK and Path(path) == library_path:
+            return False
+        return real_access(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(os, "access", read_only)
+    with pytest.raises(ReadOnlyLibraryError, match="is read-only"):
+        open_library(resolve_url(str(library_path)))
+    assert _files(library_path) == before
