@@ -80,3 +80,38 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert both.returncode == 2
     no_out = accord("--database", library, "workshop-export", "abc")
     assert no_out.returncode == 2
+
+
+def test_imports_at_the_same_time_into_one_library_all_succeed(tmp_path: Path) -> None:
+    """Two imports started together, into a new library and into one that exists: the
+    first to open a library sets it up while the other waits, and both workshops are in."""
+    source = tmp_path / "source.sqlite3"
+    created = accord("--database", str(source), "demo")
+    assert created.returncode == 0, created.stderr
+    file = tmp_path / "Offsite.accord.json"
+    exported = accord(
+        "--database", str(source), "workshop-export", created.stdout.strip(), "--out", str(file)
+    )
+    assert exported.returncode == 0, exported.stderr
+    for round_ in range(4):
+        library = tmp_path / f"library-{round_}.sqlite3"
+        command = ["main.py", "--database", str(library), "workshop-import", str(file)]
+        if round_ == 1:  # the others start with no library at all
+            assert accord("--database", str(library), "list").returncode == 0
+        imports = [
+            subprocess.Popen(
+                [sys.executable, *command, "--as-copy"],
+                cwd=ROOT,
+                env=dict(os.environ),
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
+            for _ in range(2)
+        ]
+        outcomes = [(p.wait(timeout=120), *p.communicate()) for p in imports]
+        for code, _out, err in outcomes:
+            assert code == 0, f"round {round_}: {err.strip()}"
+        ids = sorted(out.strip().splitlines()[-1] for _code, out, _err in outcomes)
+        listed = accord("--database", str(library), "list")
+        assert sorted(line.split("\t")[0] for line in listed.stdout.splitlines()) == ids
