@@ -19,6 +19,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 from exporters.agreement_sections import SectionBuilder, full_story
 from exporters.files import ExportError
 from exporters.fonts import BOLD, fonts
+from exporters.long_text import metadata
 from exporters.pdf_pages import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -115,12 +116,12 @@ def render(
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=title,
+        title=metadata(title),
         author="Accord",
         subject=_("Sales–marketing performance agreement, version {number}").format(
             number=version.number
         )
-        + (f" — {agreement.client}" if agreement.client else ""),
+        + (f" — {metadata(agreement.client)}" if agreement.client else ""),
         keywords=KEYWORD_PREFIX + full_digest,
         creator=f"Accord {app_version}".strip(),
     )

@@ -23,6 +23,7 @@ from reportlab.platypus import (
 
 from exporters.bidi_lines import BidiParagraph, base_direction, has_rtl
 from exporters.fonts import BOLD, REGULAR
+from exporters.long_text import LongText, long_text, shortened
 from exporters.pdf_styles import (
     NOTICE_FILL,
     NOTICE_RULE,
@@ -32,15 +33,22 @@ from exporters.pdf_styles import (
     grid_style,
     table_style,
 )
-from exporters.pdf_text import TextSetter, amount, number, percent, utc_time
+from exporters.pdf_text import TextSetter, amount, clean, number, percent, utc_time
 from exporters.signature_art import SealPlace, SealSpace, SignatureArt
 from workshop.agreement import Agreement
 from workshop.dates import long_date
 from workshop.editing import TEAM_LABELS
 from workshop.i18n import _
+from workshop.limits import LINE_CHARS, TEXT_CHARS
 from workshop.model import AgreementVersion, Signatory, Team, VersionStatus
 
 Cell: TypeAlias = str | Flowable
+# Styles that hold one line of a field (a title, a client): a stored text longer than a
+# line accepts is shortened there. Any other text prints whole up to ten times the longest
+# a field accepts (a library from before the limits may hold a 100 KB profile), and is
+# shortened beyond that: a million characters would be a thousand pages.
+_ONE_LINE_STYLES = frozenset({"kicker", "title", "subtitle", "h1", "h2"})
+PRINTED_CHARS = 10 * TEXT_CHARS
 
 
 def team_label(value: str) -> str:
@@ -73,14 +81,20 @@ class SectionBuilder:
 
     # -- small pieces ------------------------------------------------------------------
 
-    def para(self, text: str, style_name: str = "body") -> Paragraph:
+    def para(self, text: str, style_name: str = "body") -> Flowable:
+        """``text`` in the named style; a long text in pieces (:mod:`exporters.long_text`),
+        one longer than any field accepts shortened with a note."""
         style = getattr(self.styles, style_name)
         face = style.fontName
+        limit = LINE_CHARS if style_name in _ONE_LINE_STYLES else PRINTED_CHARS
+        text = clean(shortened(text, limit))
         if has_rtl(text) and base_direction(text) == "R" and style.alignment == TA_LEFT:
             style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
-        return BidiParagraph(self.setter.markup(text, face), style)
+        return long_text(
+            text, style, lambda piece, look: BidiParagraph(self.setter.markup(piece, face), look)
+        )
 
-    def cell(self, text: str, bold: bool = False) -> Paragraph:
+    def cell(self, text: str, bold: bool = False) -> Flowable:
         return self.para(text or "—", "cell_bold" if bold else "cell")
 
     def heading(self, title: str) -> list[Flowable]:
@@ -571,7 +585,7 @@ class SectionBuilder:
             ),
             self.facts(
                 [
-                    (_("Workshop"), a.title or "—"),
+                    (_("Workshop"), shortened(a.title, LINE_CHARS) or "—"),
                     (_("Workshop id"), workshop_id),
                     (_("Version"), f"{version.number} ({status})"),
                     (_("Created"), utc_time(version.created_at)),
@@ -597,6 +611,7 @@ LONG_CELL = 1200
 def _has_long_text(rows: Sequence[Sequence[object]]) -> bool:
     return (
         any(isinstance(c, str) and len(c) > LONG_CELL for row in rows for c in row)
+        or any(isinstance(c, LongText) for row in rows for c in row)
         or any(isinstance(c, Paragraph) and len(c.text) > LONG_CELL for row in rows for c in row)
         or any(
             isinstance(c, list)

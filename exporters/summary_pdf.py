@@ -22,6 +22,7 @@ from reportlab.platypus import (
 
 from exporters.agreement_sections import SectionBuilder, team_label
 from exporters.fonts import fonts
+from exporters.long_text import metadata
 from exporters.pdf_pages import (
     MARGIN_BOTTOM,
     MARGIN_TOP,
@@ -217,9 +218,9 @@ def summary_pdf(workshop: Workshop, today: date) -> bytes:
         rightMargin=MARGIN_X,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=_("Workshop summary: {title}").format(title=title),
+        title=_("Workshop summary: {title}").format(title=metadata(title)),
         author="Accord",
-        subject=workshop.client,
+        subject=metadata(workshop.client),
         creator="Accord",
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
