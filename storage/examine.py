@@ -7,12 +7,14 @@ from __future__ import annotations
 import sqlite3
 from enum import Enum
 from pathlib import Path
+from urllib.parse import quote
 
 from storage.errors import CannotOpenError, NotADatabaseError, translate
 from workshop.i18n import _
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 ACCORD_TABLE = "alembic_version"
+JOURNAL_FILES = ("-wal", "-shm", "-journal")
 
 
 class Kind(Enum):
@@ -21,6 +23,12 @@ class Kind(Enum):
     ACCORD = "accord"  # an Accord library that passes SQLite's integrity check
     FOREIGN = "foreign"  # another program's database, or not a database at all
     DAMAGED = "damaged"  # fails the integrity check, and nothing says it is not Accord's
+
+
+def read_only(path: Path, *, immutable: bool = False) -> str:
+    """A URI that opens ``path`` read-only; the path is quoted, so that a ``?``, ``#`` or
+    ``%`` in a folder or file name is part of the name."""
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
 
 
 def sqlite_header(path: Path, where: str) -> bytes:
@@ -56,8 +64,14 @@ def examine(path: Path, where: str, busy_timeout_ms: int) -> Kind:
     if sqlite_header(path, where) != SQLITE_MAGIC:
         return Kind.FOREIGN
     schema: Kind | None = None
+    # Without journal files, nobody is writing (a connection in WAL mode keeps its -wal, a
+    # writer in rollback mode has its -journal): read the file as it is, which leaves no
+    # -wal and -shm behind as a read-only connection to a library in WAL mode would.
+    quiet = not any(path.with_name(path.name + s).exists() for s in JOURNAL_FILES)
     try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=busy_timeout_ms / 1000)
+        db = sqlite3.connect(
+            read_only(path, immutable=quiet), uri=True, timeout=busy_timeout_ms / 1000
+        )
         try:
             db.execute("PRAGMA trusted_schema = OFF")
             try:

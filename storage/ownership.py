@@ -2,8 +2,9 @@
 
 Every Accord holds an advisory lock (``flock``) on ``<library>.accord-lock`` for as long as
 it has the library open: shared while it uses it, exclusive while it opens a library no
-other Accord has open. The kernel drops the lock when a process ends, however it ends, so
-a lock nobody holds means no Accord is using the library. Whether another program has the
+other Accord has open (or restores a backup into it). The kernel drops the lock when a
+process ends, however it ends, so a lock nobody holds means no Accord is using the
+library; the last Accord to close the library removes the file. Whether another program has the
 database open is read from SQLite's own locks on the file.
 
 SQLite replays any ``-wal`` it finds beside a database into it, whichever database wrote
@@ -71,34 +72,33 @@ class LibraryLock:
     def _take(cls, library: Path, where: str, wait_s: float, shared_ok: bool) -> LibraryLock:
         if sys.platform == "win32":  # no flock: every library counts as open elsewhere
             return cls(None, alone=False)
-        try:
-            file = lock_path(library).open("a+b")
-        except OSError as exc:
-            raise CannotOpenError(
-                _("The library {where} cannot be opened ({reason}).").format(
-                    where=where, reason=exc.strerror or exc
-                )
-            ) from exc
+        path = lock_path(library)
         deadline = time.monotonic() + wait_s
         while True:
             try:
-                fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
-                return cls(file, alone=True)
-            except BlockingIOError:
-                pass
-            try:
-                fcntl.flock(file.fileno(), fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except BlockingIOError:
-                pass  # another Accord is opening it right now: wait for it
-            else:
-                if shared_ok:
-                    return cls(file, alone=False)
+                file = path.open("a+b")
+            except OSError as exc:
+                raise CannotOpenError(
+                    _("The library {where} cannot be opened ({reason}).").format(
+                        where=where, reason=exc.strerror or exc
+                    )
+                ) from exc
+            if _flock(file, fcntl.LOCK_EX):
+                if _still_at(file, path):
+                    return cls(file, alone=True)
+            elif _flock(file, fcntl.LOCK_SH):  # other Accords have the library open
+                if _still_at(file, path):
+                    if shared_ok:
+                        return cls(file, alone=False)
+                    file.close()
+                    raise in_use(where)
+            else:  # another Accord is opening the library right now: wait for it
                 file.close()
-                raise in_use(where)
-            if time.monotonic() > deadline:
-                file.close()
-                raise in_use(where)
-            time.sleep(0.02)
+                if time.monotonic() > deadline:
+                    raise in_use(where)
+                time.sleep(0.02)
+                continue
+            file.close()  # the lock file was removed meanwhile: take the new one
 
     def share(self) -> None:
         """Let other Accords open the library too (after opening it alone)."""
@@ -106,9 +106,37 @@ class LibraryLock:
             fcntl.flock(self._file.fileno(), fcntl.LOCK_SH)
 
     def release(self, *_args: object) -> None:
-        if self._file is not None:
-            self._file.close()
-            self._file = None
+        """Let go; the last Accord to let go removes the lock file."""
+        file, self._file = self._file, None
+        if file is None:
+            return
+        try:
+            fcntl.flock(file.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+            path = Path(file.name)
+            if _still_at(file, path):
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass  # another Accord has it open: the file stays
+        finally:
+            file.close()
+
+
+def _flock(file: IO[bytes], kind: int) -> bool:
+    try:
+        fcntl.flock(file.fileno(), kind | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    return True
+
+
+def _still_at(file: IO[bytes], path: Path) -> bool:
+    """Whether ``path`` still names the file that was locked (the last Accord to close a
+    library removes its lock file; a lock on a removed file guards nothing)."""
+    try:
+        named, held = os.stat(path), os.fstat(file.fileno())
+    except FileNotFoundError:
+        return False
+    return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
 def in_use(where: str) -> LibraryLockedError:
