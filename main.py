@@ -189,9 +189,12 @@ def cmd_restore(database: str | None, file: str) -> int:
     from storage.backups import restore
 
     library = _library_file(database)
-    safety = restore(Path(file).expanduser(), library)
+    kept = restore(Path(file).expanduser(), library)
     _repository(database).close()  # opens, checks and migrates what was restored
-    print(f"Restored {file} into {library}; the previous library was kept as {safety}.")
+    if kept is None:  # there was no library to keep
+        print(f"Restored {file} into {library}.")
+    else:
+        print(f"Restored {file} into {library}; the previous library was kept as {kept}.")
     return 0
 
 

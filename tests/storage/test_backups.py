@@ -148,3 +148,190 @@ def test_a_damaged_library_is_refused_and_can_be_recovered_from_a_backup(
     moved = set_aside(library_path)
     assert moved.exists() and not library_path.exists()
     assert aside.read_bytes() == damaged_bytes  # the first damaged copy is still there
+
+
+def accord_library(path: Path, title: str = "Kept") -> str:
+    from storage.engine import resolve_url
+    from storage.library import open_library
+
+    repo = open_library(resolve_url(str(path)))
+    try:
+        w = new_workshop(title)
+        repo.add(w)
+        return w.id
+    finally:
+        repo.close()
+
+
+def titles(path: Path) -> list[str]:
+    db = sqlite3.connect(path)
+    try:
+        return [r[0] for r in db.execute("SELECT title FROM workshops ORDER BY title")]
+    finally:
+        db.close()
+
+
+def test_restoring_over_a_damaged_library_keeps_it_aside_and_goes_ahead(
+    library_path: Path, tmp_path: Path
+) -> None:
+    accord_library(library_path, "In the backup")
+    backup = take_backup(library_path, tmp_path / "good.sqlite3")
+    accord_library(library_path, "Added later")
+    sqlite3.connect(library_path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    damage(library_path)
+    damaged_bytes = library_path.read_bytes()
+
+    kept = restore(backup, library_path)
+    assert kept is not None and ".damaged-" in kept.name
+    assert kept.read_bytes() == damaged_bytes  # kept aside, byte for byte
+    assert titles(library_path) == ["In the backup"]
+
+
+def test_the_library_a_restore_kept_is_never_rotated_away(
+    library_path: Path, tmp_path: Path
+) -> None:
+    accord_library(library_path, "Before the restore")
+    backup = take_backup(library_path, tmp_path / "older.sqlite3")
+    kept = restore(backup, library_path)
+    assert kept is not None and kept.exists()
+    now = datetime.now(UTC) + timedelta(weeks=10)
+    for i in range(15):
+        take_backup(library_path, now=now - timedelta(minutes=i))
+    rotate(library_path, now=now)
+    assert len([b for b in list_backups(library_path) if not b.kept]) == 10
+    assert kept.exists() and titles(kept) == ["Before the restore"]
+    # Still listed, so that the restore can itself be undone from the Backups dialog.
+    assert [b.path for b in list_backups(library_path) if b.kept] == [kept]
+
+
+def test_restoring_into_no_library_keeps_nothing(library_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "source.sqlite3"
+    accord_library(source, "From the backup")
+    backup = take_backup(source, tmp_path / "b.sqlite3")
+    assert restore(backup, library_path) is None
+    assert titles(library_path) == ["From the backup"]
+    library_path.write_bytes(b"")  # an empty file is no library either
+    assert restore(backup, library_path) is None
+    assert titles(library_path) == ["From the backup"]
+
+
+def foreign_database(path: Path, statement: str) -> None:
+    db = sqlite3.connect(path)
+    db.execute(statement)
+    db.commit()
+    db.close()
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL)",
+        "CREATE VIEW answer AS SELECT 42",
+        "PRAGMA user_version = 7",
+        "PRAGMA application_id = 1234",
+    ],
+    ids=["table", "view", "user-version", "application-id"],
+)
+def test_restore_refuses_to_overwrite_another_programs_database(
+    library_path: Path, tmp_path: Path, statement: str
+) -> None:
+    source = tmp_path / "source.sqlite3"
+    accord_library(source)
+    backup = take_backup(source, tmp_path / "b.sqlite3")
+    foreign_database(library_path, statement)
+    before = library_path.read_bytes()
+    with pytest.raises(NotADatabaseError, match="nothing was restored") as refused:
+        restore(backup, library_path)
+    assert "\n" not in refused.value.message
+    assert library_path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("library")] == [
+        library_path.name
+    ]
+
+
+def test_restore_refuses_a_file_that_is_not_a_database(library_path: Path, tmp_path: Path) -> None:
+    source = tmp_path / "source.sqlite3"
+    accord_library(source)
+    backup = take_backup(source, tmp_path / "b.sqlite3")
+    library_path.write_text("my thesis\n")
+    with pytest.raises(NotADatabaseError, match="nothing was restored"):
+        restore(backup, library_path)
+    assert library_path.read_text() == "my thesis\n"
+
+
+@pytest.mark.parametrize(
+    "statement",
+    ["CREATE VIEW answer AS SELECT 42", "PRAGMA user_version = 7"],
+    ids=["view", "user-version"],
+)
+def test_another_programs_database_without_tables_is_not_made_a_library(
+    library_path: Path, statement: str
+) -> None:
+    from storage.engine import resolve_url
+    from storage.library import open_library
+
+    foreign_database(library_path, statement)
+    before = library_path.read_bytes()
+    with pytest.raises(NotADatabaseError, match="left untouched"):
+        open_library(resolve_url(str(library_path)))
+    assert library_path.read_bytes() == before
+
+
+def test_an_empty_database_becomes_a_library(library_path: Path) -> None:
+    from storage.engine import resolve_url
+    from storage.library import open_library
+
+    sqlite3.connect(library_path).close()
+    foreign_database(library_path, "VACUUM")  # a valid SQLite file with nothing in it
+    open_library(resolve_url(str(library_path))).close()
+    assert titles(library_path) == []
+
+
+def test_restore_is_refused_while_another_accord_has_the_library_open(
+    repo: Repository, library_path: Path, tmp_path: Path
+) -> None:
+    from storage.errors import LibraryLockedError
+
+    repo.add(new_workshop("Open in a window"))
+    backup = take_backup(library_path, tmp_path / "b.sqlite3")
+    with pytest.raises(LibraryLockedError, match="in use"):
+        restore(backup, library_path)
+    repo.close()
+    assert restore(backup, library_path) is not None
+
+
+def partials(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if ".partial" in p.name)
+
+
+def test_partial_backups_left_by_killed_backups_are_cleaned_up(
+    library_path: Path, tmp_path: Path
+) -> None:
+    import fcntl
+    import os
+
+    accord_library(library_path)
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    hour_ago = datetime.now(UTC).timestamp() - 3600
+    for i in range(61):
+        stale = folder / f"library-20261101-0000{i:02d}-000000.sqlite3.partial"
+        stale.write_bytes(b"\0" * 65536)
+        journal = stale.with_name(stale.name + "-journal")
+        journal.write_bytes(b"\0" * 512)
+        for path in (stale, journal):
+            os.utime(path, (hour_ago, hour_ago))
+    writing = folder / "library-20261101-120000-000000.sqlite3.partial"
+    writing.write_bytes(b"\0" * 4096)
+    os.utime(writing, (hour_ago, hour_ago))  # slow, but its backup is still running
+    just_begun = folder / "library-20261101-120001-000000.sqlite3.partial"
+    just_begun.write_bytes(b"")
+    with writing.open("rb") as held:
+        fcntl.flock(held.fileno(), fcntl.LOCK_EX)
+        taken = take_backup(library_path)
+        assert partials(folder) == [writing.name, just_begun.name]
+        assert rotate(library_path) == []
+    assert taken.exists() and taken.parent == folder
+    # Its backup was killed in turn: the next rotation takes it.
+    assert rotate(library_path) == [writing]
+    assert partials(folder) == [just_begun.name]
