@@ -13,6 +13,8 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import PoolProxiedConnection
 
+from storage.text_decoding import read_text_defensively
+
 ENV_VAR = "ACCORD_DATABASE_URL"
 LIBRARY_FILE = "library.sqlite3"
 BUSY_TIMEOUT_MS = 1500  # other Accord windows hold the lock for ms; the GUI waits at most this
@@ -69,6 +71,7 @@ def make_engine(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
         def _pragmas(dbapi_connection: Any, _record: Any) -> None:
             # Let SQLAlchemy's BEGIN work with the driver's own transaction handling.
             dbapi_connection.isolation_level = None
+            read_text_defensively(dbapi_connection)  # bad bytes in a text: U+FFFD, not an error
             cursor = dbapi_connection.cursor()
             cursor.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
             cursor.execute("PRAGMA foreign_keys = ON")

@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import UTC, datetime
+from decimal import Decimal
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
@@ -23,8 +26,10 @@ from storage.errors import (
     UnknownWorkshopError,
     translate,
 )
+from storage.text_decoding import is_damaged
 from workshop import model as d
 from workshop.i18n import _
+from workshop.portable_read import field_place
 
 WRITE = "BEGIN IMMEDIATE"  # see storage.engine: writers take the write lock at once
 
@@ -39,6 +44,39 @@ def _role_rows(activity: d.Activity) -> list[dict[str, Any]]:
         for party, roles in activity.roles.items()
         for role in sorted(roles)
     ]
+
+
+def _mended(obj: Any, place: Callable[[str], str], prefix: str = "") -> list[str]:
+    """The damaged values of the dataclass ``obj``, named by ``place``; damaged text (read
+    with U+FFFD, :mod:`storage.text_decoding`) becomes plain text, a number that no longer
+    reads stays NaN."""
+    found = []
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        if is_damaged(value):
+            setattr(obj, f.name, str(value))
+            found.append(place(prefix + f.name))
+        elif isinstance(value, Decimal) and value.is_nan():
+            found.append(place(prefix + f.name))
+    return found
+
+
+def _damage_in(w: d.Workshop) -> list[str]:
+    """Every damaged field of a workshop just read, as sentences name them."""
+    found = _mended(w, field_place)
+    found += _mended(w.goal, field_place, "goal.")
+    found += _mended(w.funnel, field_place, "funnel.")
+    for name in c.COLLECTIONS:
+        for n, item in enumerate(getattr(w, name), start=1):
+            found += _mended(item, partial(field_place, collection=name, n=n))
+    for n, version in enumerate(w.versions, start=1):
+        found += _mended(version, partial(field_place, collection="versions", n=n))
+        for k, person in enumerate(version.signatories, start=1):
+            place = partial(field_place, collection="versions", n=n, signatory=k)
+            found += _mended(person, place)
+            if person.signature is not None:
+                found += _mended(person.signature, place, "signature.")
+    return found
 
 
 class EditStatement:
@@ -76,6 +114,9 @@ class Repository:
         self._edits = EditConnection(engine)
         self._statements: dict[tuple[str, tuple[str, ...]], EditStatement] = {}
         self._touch = self._statement(c.WORKSHOPS, ("updated_at",))
+        # Damaged fields found by the last get() and the last summaries() of each workshop.
+        self._damaged: dict[str, list[str]] = {}
+        self._damaged_listed: dict[str, list[str]] = {}
 
     # -- plumbing -------------------------------------------------------------------------
 
@@ -166,18 +207,35 @@ class Repository:
         if ids is not None:
             query = query.where(w.c.id.in_(list(ids)))
         with self._read() as conn:
-            return [
+            rows = list(conn.execute(query))
+        listed = []
+        for r in rows:
+            damaged = [field_place(n) for n in ("title", "client") if is_damaged(getattr(r, n))]
+            if damaged:
+                self._damaged_listed[r.id] = damaged
+            else:
+                self._damaged_listed.pop(r.id, None)
+            listed.append(
                 d.WorkshopSummary(
                     id=r.id,
-                    title=r.title,
-                    client=r.client,
+                    title=str(r.title),
+                    client=str(r.client),
                     date=r.date,
                     status=r.status,
                     updated_at=r.updated_at,
                     participant_count=r.n or 0,
                 )
-                for r in conn.execute(query)
-            ]
+            )
+        return listed
+
+    def damaged(self, workshop_id: str) -> list[str]:
+        """The fields of a workshop found damaged when it was last read (:meth:`get`, or its
+        title and client in :meth:`summaries`), named as sentences name them (“title”,
+        “what” of item 2 of commitments); empty if none. Damaged text is read with U+FFFD
+        in place of the bytes that were not text, a damaged number as NaN; everything else
+        is as stored. :func:`storage.text_decoding.damage_warning` makes the sentence."""
+        found = self._damaged.get(workshop_id, [])
+        return found + [p for p in self._damaged_listed.get(workshop_id, []) if p not in found]
 
     def summary(self, workshop_id: str) -> d.WorkshopSummary:
         found = self.summaries([workshop_id])
@@ -257,7 +315,13 @@ class Repository:
                     held = by_id[r.activity_id].roles.get(r.party_id, frozenset())
                     by_id[r.activity_id].roles[r.party_id] = held | {r.role}
             w.versions = self._load_versions(conn, workshop_id)
-            return w
+        damaged = _damage_in(w)
+        self._damaged_listed.pop(workshop_id, None)  # this read is the newer one
+        if damaged:
+            self._damaged[workshop_id] = damaged
+        else:
+            self._damaged.pop(workshop_id, None)
+        return w
 
     def _load_versions(self, conn: Connection, workshop_id: str) -> list[d.AgreementVersion]:
         versions = []

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
@@ -23,7 +23,15 @@ class DecimalText(TypeDecorator[Decimal]):
         return None if value is None else str(Decimal(value))
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Decimal | None:
-        return None if value is None else Decimal(value)
+        """The stored number; NaN for text that is no longer one (damaged bytes), which the
+        repository reports as damaged rather than failing to read the workshop."""
+        if value is None:
+            return None
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return Decimal("NaN")
+        return Decimal("NaN") if number.is_snan() else number
 
 
 class EnumText(TypeDecorator[StrEnum]):

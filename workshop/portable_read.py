@@ -276,6 +276,16 @@ def _signatory(k: int, version: _Where) -> _Where:
     return _Where(phrase, suffix=_of(phrase))
 
 
+def field_place(name: str, collection: str = "", n: int = 0, signatory: int = 0) -> str:
+    """How a sentence names a field of a workshop, as a refused file's message does:
+    ``“goal.target”``, ``“what” of item 2 of commitments``, ``“name” of signatory 1 of item 1
+    of agreement versions`` (``n`` and ``signatory`` count from 1)."""
+    where = _WORKSHOP if not collection else _item(n, collection)
+    if signatory:
+        where = _signatory(signatory, where)
+    return where.ref(name)
+
+
 _HINTS: dict[type[Any], dict[str, Any]] = {}
 
 

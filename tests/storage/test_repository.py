@@ -189,3 +189,110 @@ def test_a_durable_commit_writes_the_log_through_to_the_library_file(
     assert db.execute("SELECT title FROM workshops").fetchall() == [("Signed today",)]
     db.close()
     assert wal.exists()  # WAL mode stays on; only its content was checkpointed
+
+
+# -- bit rot inside a stored text: read with U+FFFD, named, never a failure --------------------
+
+TITLE_MARK = "Title-7f3a-Nordlicht Kick-off"
+WHAT_MARK = "Commitment-7f3a: 40 MQLs a month, scored A or B"
+ROT = b"\xff\xfe\x80\xc0\xc1\xf5\xf8\xfd"  # 8 bytes, none of them valid UTF-8 here
+
+
+def _rot(path: Path, marker: str, at: int = 6, rot: bytes = ROT) -> None:
+    """Overwrite bytes inside the one stored copy of ``marker`` in the library file, the way
+    a failing disk would: the page and its record stay as they were."""
+    data = bytearray(path.read_bytes())
+    needle = marker.encode("utf-8")
+    assert data.count(needle) == 1, marker
+    start = data.index(needle) + at
+    data[start : start + len(rot)] = rot
+    path.write_bytes(bytes(data))
+
+
+def _stored_damaged(library_path: Path) -> Workshop:
+    w = build_demo_workshop(date(2026, 11, 23))
+    w.versions = []
+    w.title = TITLE_MARK
+    w.commitments[0].what = WHAT_MARK
+    w.kpis[0].target = Decimal("123456789")
+    repo = open_library(resolve_url(str(library_path)))
+    try:
+        repo.add(w)
+    finally:
+        repo.close()  # the last connection checkpoints the journal into the file
+    _rot(library_path, TITLE_MARK)
+    _rot(library_path, WHAT_MARK)
+    _rot(library_path, "123456789", at=2, rot=b"\xff\xfe")
+    db = sqlite3.connect(library_path)
+    try:
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"  # it cannot see it
+    finally:
+        db.close()
+    return w
+
+
+def test_damaged_text_is_read_with_replacement_characters_and_named(library_path: Path) -> None:
+    from storage.text_decoding import damage_warning
+    from workshop.agreement import canonical, compose
+    from workshop.portable import dumps
+
+    stored = _stored_damaged(library_path)
+    repo = open_library(resolve_url(str(library_path)))
+    try:
+        listed = repo.summaries()
+        assert "\ufffd" in listed[0].title and type(listed[0].title) is str
+        assert repo.damaged(stored.id) == ["“title”"]
+        w = repo.get(stored.id)
+        assert w.title.startswith("Title-") and "\ufffd" in w.title and type(w.title) is str
+        assert w.title.endswith("ht Kick-off")
+        assert "\ufffd" in w.commitments[0].what and w.commitments[0].what.endswith("or B")
+        assert w.kpis[0].target is not None and w.kpis[0].target.is_nan()
+        assert w.participants == stored.participants  # everything else as stored
+        assert repo.damaged(stored.id) == [
+            "“title”",
+            "“what” of item 1 of commitments",
+            "“target” of item 1 of KPIs",
+        ]
+        assert damage_warning(repo.damaged(stored.id), w.title).startswith("Some text of “Title-")
+        canonical(compose(w))  # the agreement composes
+        dumps(w)  # and the workshop exports
+        repo.update_workshop(stored.id, {"title": "Mended"})
+        repo.get(stored.id)
+        assert repo.damaged(stored.id) == [
+            "“what” of item 1 of commitments",
+            "“target” of item 1 of KPIs",
+        ]
+    finally:
+        repo.close()
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(rot=st.binary(min_size=8, max_size=8), at=st.integers(0, 20))
+def test_any_eight_bytes_inside_a_stored_text_never_stop_a_read(
+    tmp_path_factory: pytest.TempPathFactory, rot: bytes, at: int
+) -> None:
+    from workshop.portable import dumps
+
+    library = tmp_path_factory.mktemp("rot") / "library.sqlite3"
+    w = build_demo_workshop(date(2026, 11, 23))
+    w.versions = []
+    w.title = TITLE_MARK
+    repo = open_library(resolve_url(str(library)))
+    try:
+        repo.add(w)
+    finally:
+        repo.close()
+    _rot(library, TITLE_MARK, at=at, rot=rot)
+    repo = open_library(resolve_url(str(library)))
+    try:
+        back = repo.get(w.id)
+        dumps(back)
+        assert len(back.title) <= len(TITLE_MARK)
+        if "\ufffd" in back.title and "\ufffd" not in rot.decode("utf-8", "ignore"):
+            assert repo.damaged(w.id) == ["“title”"]
+    finally:
+        repo.close()
