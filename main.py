@@ -205,6 +205,7 @@ def cmd_workshop_export(database: str | None, workshop_id: str, out: str) -> int
     repo = _repository(database)
     try:
         export_workshop(repo, workshop_id, target)
+        _warn_if_damaged(repo, workshop_id)
     finally:
         repo.close()
     print(target)
@@ -245,6 +246,7 @@ def cmd_export(database: str | None, args: argparse.Namespace) -> int:
     repo = _repository(database)
     try:
         workshop = repo.get(args.id)
+        _warn_if_damaged(repo, workshop.id, workshop.title)
     finally:
         repo.close()
     agreement, version = export_target(workshop, args.version)
@@ -337,21 +339,34 @@ def cmd_verify(database: str | None, file: str, trust: list[str]) -> int:
     return verdict.exit_code
 
 
+def _warn_if_damaged(repo: Repository, workshop_id: str, title: str = "") -> None:
+    """One line on stderr naming the workshop's damaged fields, if its last read found any."""
+    from storage.text_decoding import damage_warning
+
+    damaged = repo.damaged(workshop_id)
+    if damaged:
+        print(damage_warning(damaged, title), file=sys.stderr)
+
+
 def cmd_list(database: str | None) -> int:
     """One tab-separated line per workshop on stdout; for an empty library, stdout stays
-    empty (no lines to parse) and stderr says so."""
+    empty (no lines to parse) and stderr says so. Control characters in an id or title are
+    printed escaped (``\\x1b``, ``\\t``; a backslash as ``\\\\``), never to the terminal."""
     from workshop.editing import STATUS_LABELS
     from workshop.i18n import _
+    from workshop.text import escaped
 
     repo = _repository(database)
     try:
         summaries = repo.summaries()
         where = repo.where
+        for s in summaries:
+            _warn_if_damaged(repo, s.id, s.title)
     finally:
         repo.close()
     for s in summaries:
         updated = s.updated_at.astimezone().strftime("%Y-%m-%d %H:%M")
-        print(f"{s.id}\t{s.title}\t{STATUS_LABELS[s.status]}\t{updated}")
+        print(f"{escaped(s.id)}\t{escaped(s.title)}\t{STATUS_LABELS[s.status]}\t{updated}")
     if not summaries:
         print(
             _(
@@ -474,6 +489,7 @@ def cmd_take_home(database: str | None, args: argparse.Namespace) -> int:
     repo = _repository(database)
     try:
         workshop = repo.get(args.id)
+        _warn_if_damaged(repo, workshop.id, workshop.title)
     finally:
         repo.close()
     notes: list[str] = []
