@@ -595,6 +595,188 @@ def test_truncating_the_file(cut: int) -> None:
     loads_or_refuses(VALID.encode("utf-8")[:cut])
 
 
+# -- fuzzing with values at and beyond the limits: refused, or the workshop composes and prints
+
+
+def _leaf(path: tuple[Any, ...]) -> Any:
+    return path[-1] if not isinstance(path[-1], int) else None
+
+
+NUMBER_FIELDS = {
+    "target",
+    "baseline",
+    "revenue_target",
+    "average_deal",
+    "marketing_share",
+    "mql_to_sql",
+    "sql_to_won",
+}
+DATE_FIELDS = {
+    "date",
+    "deadline",
+    "due",
+    "first_date",
+    "review_date",
+    "effective_date",
+    "announcement_date",
+    "created_at",
+    "updated_at",
+    "signed_at",
+}
+WHOLE_FIELDS = {
+    "months",
+    "term_months",
+    "planned_minutes",
+    "actual_minutes",
+    "duration_minutes",
+    "dots_per_participant",
+    "number",
+}
+NUMBER_PATHS = [p for p in PATHS if _leaf(p) in NUMBER_FIELDS]
+DATE_PATHS = [p for p in PATHS if _leaf(p) in DATE_FIELDS]
+WHOLE_PATHS = [p for p in PATHS if _leaf(p) in WHOLE_FIELDS or "tallies" in p[:-1]]
+
+EXTREME_NUMBERS = st.one_of(
+    st.sampled_from(
+        [
+            "1E+28",
+            "1E+40",
+            "1E+30",
+            "-1E+120",
+            "1E+120",
+            "1E-120",
+            "1E+121",
+            "1000000000000000",
+            "1000000000000000.000001",
+            "-1000000000000000",
+            "0.000001",
+            "0.0000001",
+            "-0",
+            "0",
+            "1",
+            "1.5",
+            "99999999999999999999999999999999999999999999999999999999999999",
+        ]
+    ),
+    st.decimals(allow_nan=False, allow_infinity=False).map(str).filter(lambda t: len(t) <= 64),
+)
+EXTREME_DATES = st.sampled_from(
+    [
+        "0001-01-01",
+        "9999-12-31",
+        "1899-12-31",
+        "1900-01-01",
+        "2199-12-31",
+        "2200-01-01",
+        "0001-01-01T00:00:00+14:00",
+        "9999-12-31T23:59:59-14:00",
+        "2199-12-31T23:00:00-14:00",
+        "1900-01-01T00:00:00+00:00",
+        "1900-01-01T05:00:00+14:00",
+        "2026-11-23T10:00:00Z",
+    ]
+)
+EXTREME_WHOLE = st.one_of(
+    st.sampled_from([0, 1, 20, 21, 120, 121, 600, 601, 720, 721, 10_080, 10**9, 10**9 + 1]),
+    st.integers(min_value=-(2**40), max_value=2**40),
+)
+OVERSIZED = st.sampled_from([200, 201, 300, 301, 20_000, 20_001, 999_999]).map(lambda n: "x" * n)
+
+
+def _within_limits(obj: Any) -> None:
+    """Every value of an imported workshop is one that could have been typed."""
+    from workshop import limits
+
+    for f in fields(obj):
+        value = getattr(obj, f.name)
+        owner = type(obj)
+        if isinstance(value, str):
+            assert len(value) <= limits.max_chars(owner, f.name), f.name
+        elif isinstance(value, bool) or value is None:
+            continue
+        elif isinstance(value, int):
+            low, high = limits.WHOLE.get((owner, f.name), (0, 2**31 - 1))
+            assert low <= value <= high, f.name
+        elif isinstance(value, Decimal):
+            rule = limits.number_rule(owner, f.name)
+            assert rule is not None and limits.number_fits(rule, value), f.name
+        elif isinstance(value, datetime):
+            assert limits.moment_fits(value), f.name
+        elif isinstance(value, date):
+            assert limits.date_fits(value), f.name
+        elif isinstance(value, list):
+            for item in value:
+                if hasattr(item, "__dataclass_fields__"):
+                    _within_limits(item)
+        elif hasattr(value, "__dataclass_fields__"):
+            _within_limits(value)
+
+
+def loads_refuses_or_prints(text: str) -> None:
+    """Refused in one sentence, or a workshop whose agreement, summary lines and file all
+    come out (what would otherwise fail later, on export)."""
+    from workshop.agreement import canonical, compose, from_snapshot
+    from workshop.steps import STEPS
+    from workshop.summary import captured
+
+    try:
+        w = loads(text)
+    except ImportFileError as exc:
+        assert exc.message and "\n" not in exc.message and exc.message.endswith(".")
+        return
+    _within_limits(w)
+    snapshot = canonical(compose(w))
+    assert canonical(from_snapshot(snapshot)) == snapshot
+    for step in STEPS:
+        captured(w, step)
+    assert loads(dumps(w)) == w
+
+
+@FAST
+@given(path=st.sampled_from(NUMBER_PATHS), value=EXTREME_NUMBERS)
+def test_extreme_numbers_are_refused_or_print(path: tuple[Any, ...], value: str) -> None:
+    loads_refuses_or_prints(_mutated(path, value, delete=False))
+
+
+@FAST
+@given(path=st.sampled_from(DATE_PATHS), value=EXTREME_DATES)
+def test_extreme_dates_are_refused_or_print(path: tuple[Any, ...], value: str) -> None:
+    loads_refuses_or_prints(_mutated(path, value, delete=False))
+
+
+@FAST
+@given(path=st.sampled_from(WHOLE_PATHS), value=EXTREME_WHOLE)
+def test_extreme_whole_numbers_are_refused_or_print(path: tuple[Any, ...], value: int) -> None:
+    loads_refuses_or_prints(_mutated(path, value, delete=False))
+
+
+def _at(doc: Any, path: tuple[Any, ...]) -> Any:
+    for key in path:
+        doc = doc[key]
+    return doc
+
+
+TEXT_PATHS = [
+    p
+    for p in PATHS
+    if isinstance(_at(VALID_DOC, p), str) and _leaf(p) not in DATE_FIELDS | NUMBER_FIELDS
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(path=st.sampled_from(TEXT_PATHS), value=OVERSIZED)
+def test_oversized_texts_are_refused_or_print(path: tuple[Any, ...], value: str) -> None:
+    loads_refuses_or_prints(_mutated(path, value, delete=False))
+
+
+def test_the_fuzzed_fields_are_found() -> None:
+    assert {_leaf(p) for p in NUMBER_PATHS} == NUMBER_FIELDS
+    assert {"created_at", "signed_at", "review_date", "first_date", "deadline"} <= {
+        _leaf(p) for p in DATE_PATHS
+    }
+    assert len(WHOLE_PATHS) > 10 and len(TEXT_PATHS) > 50
+
+
 def test_a_file_from_before_workshop_signatories_reads_with_none() -> None:
     """Files written before the workshop kept its own signatories still import."""
     data = json.loads(dumps(build_demo_workshop(date(2026, 11, 23))))
