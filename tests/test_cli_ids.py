@@ -38,27 +38,39 @@ def test_list_on_an_empty_library_says_so_on_stderr_and_keeps_stdout_empty(
     assert err == ""
 
 
-@pytest.mark.parametrize(("command", "out"), COMMANDS)
+def _refusals(
+    library: Path, workshop_id: str, folder: Path, capsys: pytest.CaptureFixture[str]
+) -> dict[str, str]:
+    """What each command that takes an id says on stderr for ``workshop_id``; none of them
+    writes anything or prints on stdout."""
+    said: dict[str, str] = {}
+    for command, out in COMMANDS:
+        target = folder / out
+        code = main.main(["--database", str(library), command, workshop_id, "--out", str(target)])
+        captured = capsys.readouterr()
+        assert code == 1, command
+        assert captured.out == "", command
+        assert not target.exists(), command
+        lines = captured.err.strip().splitlines()
+        assert len(lines) == 1, captured.err
+        said[command] = lines[0]
+    return said
+
+
 def test_an_id_that_was_never_in_the_library_is_not_in_it(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, out: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     library = tmp_path / "library.sqlite3"
     missing = "0" * 32
-    target = tmp_path / out
-    code = main.main(["--database", str(library), command, missing, "--out", str(target)])
-    assert code == 1
-    stdout, err = capsys.readouterr()
-    assert stdout == ""
-    lines = err.strip().splitlines()
-    assert len(lines) == 1, err
-    assert f"There is no workshop with the id “{missing}” in the library" in lines[0]
-    assert "no longer" not in lines[0]
-    assert not target.exists()
+    for command, sentence in _refusals(library, missing, tmp_path, capsys).items():
+        assert sentence.startswith(
+            f"There is no workshop with the id “{missing}” in the library “{library}”"
+        ), command
+        assert "no longer" not in sentence, command
 
 
-@pytest.mark.parametrize(("command", "out"), COMMANDS)
 def test_a_deleted_workshop_is_no_longer_in_the_library(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str, out: str
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     from datetime import date
 
@@ -73,9 +85,5 @@ def test_a_deleted_workshop_is_no_longer_in_the_library(
         repo.delete(workshop.id)
     finally:
         repo.close()
-    target = tmp_path / out
-    code = main.main(["--database", str(library), command, workshop.id, "--out", str(target)])
-    assert code == 1
-    err = capsys.readouterr().err
-    assert "That workshop is no longer in the library" in err
-    assert not target.exists()
+    for command, sentence in _refusals(library, workshop.id, tmp_path, capsys).items():
+        assert sentence.startswith("That workshop is no longer in the library"), command
