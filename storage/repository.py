@@ -26,7 +26,7 @@ from storage.errors import (
     UnknownWorkshopError,
     translate,
 )
-from storage.text_decoding import is_damaged
+from storage.text_decoding import DamagedJson, is_damaged
 from workshop import model as d
 from workshop.i18n import _
 from workshop.portable_read import field_place
@@ -53,12 +53,26 @@ def _mended(obj: Any, place: Callable[[str], str], prefix: str = "") -> list[str
     found = []
     for f in fields(obj):
         value = getattr(obj, f.name)
-        if is_damaged(value):
+        if isinstance(value, DamagedJson):
+            setattr(
+                obj,
+                f.name,
+                {} if isinstance(f.default_factory, type) and f.default_factory is dict else [],
+            )
+            found.append(place(prefix + f.name))
+        elif is_damaged(value):
             setattr(obj, f.name, str(value))
             found.append(place(prefix + f.name))
         elif isinstance(value, Decimal) and value.is_nan():
             found.append(place(prefix + f.name))
     return found
+
+
+def _strokes(stored: Any) -> Any:
+    """A signature's strokes as points; damaged JSON is kept as it is, for :func:`_mended`."""
+    if isinstance(stored, DamagedJson):
+        return stored
+    return [[(pt[0], pt[1]) for pt in stroke] for stroke in stored or []]
 
 
 def _damage_in(w: d.Workshop) -> list[str]:
@@ -345,7 +359,7 @@ class Repository:
                 if s.kind is not None:
                     signature = d.Signature(
                         kind=s.kind,
-                        strokes=[[(pt[0], pt[1]) for pt in stroke] for stroke in s.strokes or []],
+                        strokes=_strokes(s.strokes),
                         typed_name=s.typed_name,
                         signed_at=s.signed_at,
                     )

@@ -23,6 +23,13 @@ class DamagedText(str):
     __slots__ = ()
 
 
+class DamagedJson(list[object]):
+    """Stored JSON (a signature's strokes, a vote's options or tallies) that no longer
+    parses: read as nothing, and named as damaged by the repository."""
+
+    __slots__ = ()
+
+
 def decode_text(data: bytes) -> str:
     """``data`` as text: UTF-8, or a :class:`DamagedText` with U+FFFD for invalid bytes."""
     try:
@@ -37,7 +44,7 @@ def read_text_defensively(dbapi_connection: Any) -> None:
 
 
 def is_damaged(value: object) -> bool:
-    return isinstance(value, DamagedText)
+    return isinstance(value, DamagedText | DamagedJson)
 
 
 def damage_warning(places: Sequence[str], title: str = "") -> str:

@@ -12,6 +12,8 @@ from sqlalchemy import DateTime, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from storage.text_decoding import DamagedJson
+
 
 class DecimalText(TypeDecorator[Decimal]):
     """A Decimal stored as its exact text, so 0.1 stays 0.1 on every backend."""
@@ -63,7 +65,14 @@ class JsonText(TypeDecorator[Any]):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
     def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
-        return None if value is None else json.loads(value)
+        """The stored value; an empty :class:`DamagedJson` for text that no longer parses
+        (damaged bytes), which the repository reports rather than failing the read."""
+        if value is None:
+            return None
+        try:
+            return json.loads(value)
+        except ValueError:
+            return DamagedJson()
 
 
 class UtcDateTime(TypeDecorator[datetime]):

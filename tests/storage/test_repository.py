@@ -296,3 +296,40 @@ def test_any_eight_bytes_inside_a_stored_text_never_stop_a_read(
             assert repo.damaged(w.id) == ["“title”"]
     finally:
         repo.close()
+
+
+def test_damaged_json_reads_as_nothing_and_is_named(library_path: Path) -> None:
+    w = build_demo_workshop(date(2026, 11, 23))
+    w.versions = [
+        AgreementVersion(
+            number=1,
+            signatories=[
+                Signatory(
+                    name="Zoë Müller",
+                    signature=Signature(
+                        kind=SignatureKind.DRAWN, strokes=[[(0.4242, 0.5), (0.6, 0.7)]]
+                    ),
+                )
+            ],
+        )
+    ]
+    w.votes[0].tallies = {o: 9191917 + i for i, o in enumerate(w.votes[0].options)}
+    repo = open_library(resolve_url(str(library_path)))
+    try:
+        repo.add(w)
+    finally:
+        repo.close()
+    _rot(library_path, "0.4242", at=0, rot=b"\xff\xfe")
+    _rot(library_path, "9191917", at=0, rot=b"\xc0")
+    repo = open_library(resolve_url(str(library_path)))
+    try:
+        back = repo.get(w.id)
+        signature = back.versions[0].signatories[0].signature
+        assert signature is not None and signature.strokes == []
+        assert back.votes[0].tallies == {} and back.votes[0].options == w.votes[0].options
+        assert repo.damaged(w.id) == [
+            "“tallies” of item 1 of votes",
+            "“signature.strokes” of signatory 1 of item 1 of agreement versions",
+        ]
+    finally:
+        repo.close()
