@@ -175,3 +175,24 @@ def test_moments_are_checked_in_utc_without_overflowing() -> None:
     assert not limits.moment_fits(datetime(2199, 12, 31, 23, 0, tzinfo=west))  # 2200 in UTC
     assert limits.moment_fits(datetime(2026, 11, 24, 15, 20, tzinfo=UTC))
     assert limits.moment_fits(datetime(2026, 11, 24, 15, 20))
+
+
+@pytest.mark.parametrize("typed", ["NaN", "nan", "Infinity", "-inf", "1e309", "1E+28", "sNaN"])
+def test_every_number_typed_anywhere_refuses_constants_and_giants(typed: str) -> None:
+    from workshop.agenda import parse_minutes
+    from workshop.editing import parse_term
+    from workshop.funnel import parse_amount, parse_months, parse_rate
+
+    parsers = [
+        lambda t: parse_number(t, "the target"),
+        lambda t: parse_amount(t, "revenue_target"),
+        lambda t: parse_amount(t, "average_deal"),
+        lambda t: parse_rate(t, "mql_to_sql"),
+        parse_months,
+        parse_term,
+        lambda t: parse_minutes(t, "planned minutes"),
+    ]
+    for parse in parsers:
+        with pytest.raises(ValidationError) as caught:
+            parse(typed)
+        assert caught.value.message.endswith(".") and caught.value.field
