@@ -142,21 +142,22 @@ class MainWindow(QMainWindow):
         self.home.show_loading()
         database = self.database
 
-        def work() -> tuple[Repository, list[Any]]:
+        def work() -> tuple[Repository, list[Any], list[str]]:
             from storage.engine import default_library_path, resolve_url, sqlite_path
             from storage.library import open_library
 
             url = resolve_url(database)
             is_default = sqlite_path(url) == default_library_path()
-            repo = open_library(url, create_folder=is_default)
-            return repo, repo.summaries()
+            notices: list[str] = []  # e.g. where leftover journal files were copied to
+            repo = open_library(url, create_folder=is_default, notify=notices.append)
+            return repo, repo.summaries(), notices
 
         self.runner.submit(work, self._library_opened, self.library_failed)
 
-    def _library_opened(self, result: tuple[Repository, list[Any]]) -> None:
+    def _library_opened(self, result: tuple[Repository, list[Any], list[str]]) -> None:
         from ui.library import Library
 
-        repo, summaries = result
+        repo, summaries, notices = result
         self.forget_library()
         self.library = Library(repo, summaries, self)
         self.library.failed.connect(self.report)
@@ -171,6 +172,8 @@ class MainWindow(QMainWindow):
         self.undo_group.setActiveStack(self.library.undo_stack)
         self.home.set_library(self.library)
         self.statusBar().showMessage(tr("Library: {where}").format(where=repo.where), 6000)
+        for notice in notices:
+            self.report(notice)
         self._restore_session()
         self._update_actions()
         self.library_ready.emit()
