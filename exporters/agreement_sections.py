@@ -23,7 +23,7 @@ from reportlab.platypus import (
 
 from exporters.bidi_lines import BidiParagraph, base_direction, has_rtl
 from exporters.fonts import BOLD, REGULAR
-from exporters.long_text import LongText, long_text, shortened
+from exporters.long_text import PIECE_CHARS, LongText, long_text, shortened
 from exporters.pdf_styles import (
     NOTICE_FILL,
     NOTICE_RULE,
@@ -87,7 +87,9 @@ class SectionBuilder:
         style = getattr(self.styles, style_name)
         face = style.fontName
         limit = LINE_CHARS if style_name in _ONE_LINE_STYLES else PRINTED_CHARS
-        text = clean(shortened(text, limit))
+        text = shortened(text, limit)
+        if len(text) > PIECE_CHARS:
+            text = clean(text)  # cut into pieces as it will print (markup cleans short ones)
         if has_rtl(text) and base_direction(text) == "R" and style.alignment == TA_LEFT:
             style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
         return long_text(
