@@ -275,6 +275,11 @@ class MainWindow(QMainWindow):
             except AccordError as exc:
                 self.report(exc.message)
                 return
+            damaged = self.library.repository.damaged(workshop_id)
+            if damaged:  # read with � where bytes went bad; the rest is as stored
+                from storage.text_decoding import damage_warning
+
+                self.report(damage_warning(damaged, workshop.title))
             doc = WorkshopDocument(workshop, self.library.repository, self, self.runner)
             doc.save_failed.connect(self._not_saved)
             doc.saved.connect(self._saved)
