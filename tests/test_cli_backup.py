@@ -8,7 +8,6 @@ import os
 import shutil
 import sqlite3
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,19 +15,9 @@ from typing import Any
 import pytest
 
 import main
+from tests.run_accord import accord
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def accord(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def one_sentence(result: subprocess.CompletedProcess[str]) -> str:

@@ -5,31 +5,18 @@ characters to the terminal."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
 from storage.engine import resolve_url
 from storage.library import open_library
+from tests.run_accord import accord
 from workshop.demo import build_demo_workshop
 from workshop.model import Workshop
 
 ROOT = Path(__file__).resolve().parents[1]
 TITLE = "Title-7f3a-Nordlicht Kick-off"
 WHAT = "Commitment-7f3a: 40 MQLs a month, scored A or B"
-
-
-def accord(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 def _stored(library: Path, w: Workshop) -> None:

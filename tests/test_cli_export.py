@@ -3,27 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import subprocess
-import sys
 from io import BytesIO
 from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
+from tests.run_accord import accord
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def accord(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.fixture

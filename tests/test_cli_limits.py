@@ -4,9 +4,6 @@ sentence; a library already holding one still exports everything."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -15,21 +12,11 @@ import pytest
 
 from storage.engine import resolve_url
 from storage.library import open_library
+from tests.run_accord import accord
 from workshop.demo import build_demo_workshop
 from workshop.portable import dumps
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def accord(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
 
 
 @pytest.mark.parametrize(

@@ -8,18 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.run_accord import accord
+
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def accord(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 def test_export_and_import_between_libraries(tmp_path: Path) -> None:

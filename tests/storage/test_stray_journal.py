@@ -21,6 +21,7 @@ import pytest
 from storage.engine import resolve_url
 from storage.errors import NotADatabaseError
 from storage.library import open_library
+from tests.run_accord import accord
 from workshop.editing import new_workshop
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -70,17 +71,6 @@ def foreign_wal(folder: Path, *, tables: bool = True) -> tuple[bytes, bytes]:
         db.close()
     assert len(wal) > 32, "the other database's journal has frames"
     return wal, shm
-
-
-def accord(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "main.py", *args],
-        cwd=ROOT,
-        env=dict(os.environ),
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
 
 
 @pytest.mark.parametrize("with_shm", [False, True], ids=["wal", "wal+shm"])
