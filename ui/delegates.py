@@ -7,7 +7,9 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRegularExpression,
     Qt,
@@ -24,7 +26,19 @@ from PySide6.QtWidgets import (
 Choices = Sequence[tuple[Any, str]]  # (value stored, label shown)
 
 
-class ChoiceDelegate(QStyledItemDelegate):
+class _ReleasedEditors(QStyledItemDelegate):
+    """A column's own delegate. When its row goes, the view hides the editor without taking
+    this delegate's event filter off it (Qt removes only the view's default delegate), so
+    the focus leaving the hidden editor would commit into a view that has let it go."""
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        hidden = isinstance(editor, QWidget) and editor.isHidden()
+        if event.type() == QEvent.Type.FocusOut and hidden:
+            return False  # released: nothing to commit
+        return super().eventFilter(editor, event)
+
+
+class ChoiceDelegate(_ReleasedEditors):
     """A drop-down of fixed choices, or of choices read each time it opens (``choices`` a
     function, e.g. the workshop's participants)."""
 
@@ -71,7 +85,7 @@ class _ChoiceCombo(QComboBox):
     values: list[Any]
 
 
-class NumberDelegate(QStyledItemDelegate):
+class NumberDelegate(_ReleasedEditors):
     """A right-aligned line edit for a number. ``strict`` takes only what a number can be made
     of (digits, separators, sign); otherwise anything typed reaches the column's own check,
     which explains it (e.g. "90 min")."""
@@ -109,7 +123,7 @@ class NumberDelegate(QStyledItemDelegate):
         model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
 
 
-class DateDelegate(QStyledItemDelegate):
+class DateDelegate(_ReleasedEditors):
     """The optional date field (with its calendar) inside a table cell."""
 
     def createEditor(
