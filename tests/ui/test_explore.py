@@ -1,0 +1,112 @@
+"""A hurried user, at random but replayably: each seed starts the real main window on a
+library (with the demo workshop, or empty) and takes a few hundred actions — buttons, menus,
+shortcuts, hostile text in every field, table cells through their editors, answers to every
+dialog. Any uncaught exception, Qt warning or crash fails the run, with the seed and the last
+actions that led to it.
+
+The fixed seeds run everywhere; outside CI each run adds one fresh seed, printed in the test
+id. ``ACCORD_MONKEY_SEED=demo:N`` (or ``empty:N``, or ``N`` for both libraries) replays one
+seed, ``ACCORD_MONKEY_STEPS=N`` changes the number of steps.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.ui.monkey import report
+
+ROOT = Path(__file__).resolve().parents[2]
+CI_SEEDS: tuple[tuple[str, int], ...] = (
+    ("demo", 1),
+    ("demo", 2),
+    ("demo", 3),
+    ("empty", 1),
+    ("empty", 2),
+)
+LIBRARIES = ("demo", "empty")
+STEPS = int(os.environ.get("ACCORD_MONKEY_STEPS", "200"))
+RUN_TIMEOUT = 100  # seconds; a run takes a few
+
+
+def runs() -> list[tuple[str, int]]:
+    replay = os.environ.get("ACCORD_MONKEY_SEED", "").strip()
+    if replay:
+        library, _, seed = replay.rpartition(":")
+        if library:
+            return [(library, int(seed))]
+        return [(name, int(seed)) for name in LIBRARIES]
+    chosen = list(CI_SEEDS)
+    if not os.environ.get("CI"):
+        fresh = int.from_bytes(os.urandom(4), "big")
+        chosen.append((LIBRARIES[fresh % 2], fresh))
+    return chosen
+
+
+def replay_command(library: str, seed: int) -> str:
+    return (
+        f"ACCORD_MONKEY_SEED={library}:{seed} ACCORD_MONKEY_STEPS={STEPS} "
+        ".venv/bin/python -m pytest tests/ui/test_explore.py"
+    )
+
+
+@pytest.mark.parametrize(("library", "seed"), runs(), ids=lambda v: str(v))
+def test_a_hurried_user_breaks_nothing(
+    library: str,
+    seed: int,
+    request: pytest.FixtureRequest,
+    library_path: Path,
+    settings_path: Path,
+    tmp_path: Path,
+) -> None:
+    assert library in LIBRARIES
+    if library == "demo":
+        request.getfixturevalue("demo_workshop")
+    log = tmp_path / "actions.log"
+    print(f"monkey: seed {library}:{seed}, {STEPS} steps — replay: {replay_command(library, seed)}")
+    command = [
+        sys.executable,
+        "-m",
+        "tests.ui.monkey",
+        "--database",
+        str(library_path),
+        "--settings",
+        str(settings_path),
+        "--seed",
+        str(seed),
+        "--steps",
+        str(STEPS),
+        "--log",
+        str(log),
+        "--hang-after",
+        str(RUN_TIMEOUT - 10),
+    ]
+    heading = f"Seed {library}:{seed} failed. Replay: {replay_command(library, seed)}"
+    try:
+        run = subprocess.run(
+            command, cwd=ROOT, capture_output=True, text=True, timeout=RUN_TIMEOUT, check=False
+        )
+    except subprocess.TimeoutExpired as exc:
+        stderr = exc.stderr.decode(errors="replace") if isinstance(exc.stderr, bytes) else ""
+        text = log.read_text(encoding="utf-8") if log.exists() else ""
+        pytest.fail(f"{heading}\nIt hung.\n{report(text, stderr)}", pytrace=False)
+    text = log.read_text(encoding="utf-8") if log.exists() else ""
+    verdict = text.rstrip().rpartition("\n")[2]
+    if run.returncode == 0 and verdict == "PASSED":
+        return
+    if verdict == "FAILED":
+        how = "" if run.returncode >= 0 else f"(and then crashed, signal {-run.returncode})\n"
+        pytest.fail(f"{heading}\n{how}{report(text)}", pytrace=False)
+    if run.returncode < 0:
+        how = f"It crashed (signal {-run.returncode})"
+    elif "Timeout" in run.stderr:
+        how = f"It hung (stopped after {RUN_TIMEOUT - 10} s)"
+    else:
+        how = f"It stopped with exit status {run.returncode}"
+    if verdict == "PASSED":
+        how += " after its last action"
+    pytest.fail(f"{heading}\n{how}.\n{report(text, run.stderr)}", pytrace=False)
