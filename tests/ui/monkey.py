@@ -93,7 +93,7 @@ LURE = 0.3  # how likely the monkey opens a workshop when it sees the list of th
 TYPE_FIRST = 0.6  # how likely the monkey types into a dialog's first field straight away
 FINISH = 0.7  # how likely background work has finished by the next action
 STEP_SECONDS = 2.0  # a hurried user's pace, on the fake clock
-STEPS_PER_PDF = 100  # a PDF preview or print per this many steps: each builds a PDF
+STEPS_PER_PDF = 150  # a PDF preview or print per this many steps: each builds a PDF
 SLOW = re.compile(r"preview|print", re.IGNORECASE)
 # Printing draws every page as an image at the printer's resolution: at the 1200 dpi of
 # printing to a file that is most of a minute for the demo agreement, so the monkey prints
@@ -332,6 +332,7 @@ class Monkey:
     def __init__(self, window: QMainWindow, seed: int, log: TextIO | None = None) -> None:
         self.window = window
         self.rng = random.Random(seed)
+        self.hang_after = 60.0  # seconds one step may take before it counts as a hang
         self.log = log
         self.actions: list[str] = []
         self.failures: list[str] = []
@@ -393,6 +394,9 @@ class Monkey:
                     raise Stop
                 if getattr(self.window, "view", None) is not None:
                     self.in_workshop += 1
+                # A hang is one step that never ends, not a slow machine: the watchdog
+                # starts again with every step.
+                faulthandler.dump_traceback_later(self.hang_after, exit=True)
                 self.step()
                 self.settle()
                 self.background()
@@ -1170,7 +1174,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--steps", type=int, required=True)
     parser.add_argument("--log", required=True)
-    parser.add_argument("--hang-after", type=float, default=90.0, help="seconds")
+    parser.add_argument("--hang-after", type=float, default=60.0, help="seconds one step may take")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     faulthandler.enable()
@@ -1193,6 +1197,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         runner = LateRunner()
         window = MainWindow(database=args.database, runner=runner, settings=settings)
         monkey = Monkey(window, args.seed, log)
+        monkey.hang_after = args.hang_after
         monkey.runner = runner
         monkey.scratch = Path(args.log).parent
         sys.excepthook = monkey.excepthook
