@@ -931,14 +931,17 @@ class Monkey:
 
     def do_scribble(self, scope: Sequence[QWidget]) -> bool:
         """Drag across a drawing surface (the signature pad), in and out of it."""
-        pads = [
-            w
-            for w in self.widgets(scope, QWidget)
-            if type(w).__module__.startswith("ui.") and "Pad" in type(w).__name__
-        ]
+        pads = [w for w in self.widgets(scope, QWidget) if self.is_pad(w)]
         if not pads:
             return False
-        pad = self.fresh(pads, describe)
+        self.draw(self.fresh(pads, describe))
+        return True
+
+    @staticmethod
+    def is_pad(widget: QWidget) -> bool:
+        return type(widget).__module__.startswith("ui.") and "Pad" in type(widget).__name__
+
+    def draw(self, pad: QWidget) -> None:
         points = [
             QPoint(
                 self.rng.randrange(-20, pad.width() + 20),
@@ -952,7 +955,7 @@ class Monkey:
         QTest.mousePress(pad, left, none, points[0])
         for point in points[1:]:
             if not valid(pad):
-                return True
+                return
             event = QMouseEvent(
                 QEvent.Type.MouseMove,
                 QPointF(point),
@@ -964,7 +967,6 @@ class Monkey:
             QApplication.sendEvent(pad, event)
         if valid(pad):
             QTest.mouseRelease(pad, left, none, points[-1])
-        return True
 
     def do_time(self, scope: Sequence[QWidget]) -> bool:
         self.pass_time(self.rng.choice((30.0, 60.0, 300.0, 1200.0, 2400.0)))
@@ -1073,11 +1075,15 @@ class Monkey:
             self.answer_print(dialog)
             return
         self.settle()
-        # Most people start with the field the dialog puts the cursor in.
+        # Most people start with the field the dialog puts the cursor in (or sign on its
+        # pad).
         focus = dialog.focusWidget()
-        typed = focus is not None and (isinstance(focus, QAbstractSpinBox) or self.writable(focus))
-        if typed and focus is not None and self.rng.random() < TYPE_FIRST:
-            self.write(focus)
+        if focus is not None and self.rng.random() < TYPE_FIRST:
+            if isinstance(focus, QAbstractSpinBox) or self.writable(focus):
+                self.write(focus)
+            elif self.is_pad(focus):
+                for _stroke in range(self.rng.randrange(1, 4)):
+                    self.draw(focus)
             self.settle()
         limit = (8, 3, 1)[min(self.depth - 1, 2)]
         for _ in range(self.rng.randrange(limit + 1)):
