@@ -579,7 +579,7 @@ def run_gui(args: argparse.Namespace) -> int:
         print(reason, file=sys.stderr)
         return 1
     try:
-        from ui.app import run
+        from ui.shell.app import run
     except ImportError as exc:
         message = missing_library(exc)
         if message is None:

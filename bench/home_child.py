@@ -1,6 +1,6 @@
 """Run by ``library-scale`` in a child process: the app's window on a library, timed from
 the moment the library starts opening (``MainWindow.start``, in the first turn of the event
-loop, as ``ui.app.run`` does) to the first paint of the home screen's table of workshops.
+loop, as ``ui.shell.app.run`` does) to the first paint of the home screen's table of workshops.
 
 ``python -m bench.home_child LIBRARY OUT``: writes the milliseconds to OUT; exit status 3
 if the table never painted.
@@ -32,8 +32,8 @@ class FirstPaint(QObject):
 
 
 def main(library: str, out: Path) -> int:
-    from ui.app import make_application, style
-    from ui.main_window import MainWindow
+    from ui.shell.app import make_application, style
+    from ui.shell.main_window import MainWindow
 
     app = make_application()
     style(app)
@@ -57,7 +57,7 @@ def main(library: str, out: Path) -> int:
         window.start()
 
     window.library_ready.connect(library_ready)
-    QTimer.singleShot(0, start)  # as ui.app.run starts the app
+    QTimer.singleShot(0, start)  # as ui.shell.app.run starts the app
     QTimer.singleShot(60_000, lambda: app.exit(3))
     window.show()
     code = app.exec()

@@ -31,10 +31,10 @@ def run(quick: bool) -> list[Result]:
 
     from storage.engine import resolve_url
     from storage.library import open_library
-    from ui.app import make_application
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
-    from ui.tasks import SyncRunner
+    from ui.common.settings import Settings
+    from ui.common.tasks import SyncRunner
+    from ui.shell.app import make_application
+    from ui.shell.main_window import MainWindow
     from workshop.demo import build_demo_workshop
     from workshop.steps import Step
 

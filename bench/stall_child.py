@@ -1,5 +1,5 @@
 """Run by ``ui-stall`` in a child process: export and seal a large workshop through the app's
-own code (``ui.agreement_output.AgreementOutput`` with the real ``TaskRunner``) while a 5 ms
+own code (``ui.agreement.output.AgreementOutput`` with the real ``TaskRunner``) while a 5 ms
 timer on the GUI thread notes how late it fires.
 
 ``python -m bench.stall_child FACTOR OUT``: makes a signing identity in the (temporary) user
@@ -30,10 +30,10 @@ def main(factor: int, out: Path) -> int:
     from exporters.identity import create_identity
     from storage.engine import resolve_url
     from storage.library import open_library
-    from ui.agreement_output import AgreementOutput, Built
-    from ui.app import make_application, style
-    from ui.document import WorkshopDocument
-    from ui.tasks import TaskRunner
+    from ui.agreement.output import AgreementOutput, Built
+    from ui.common.tasks import TaskRunner
+    from ui.editing.document import WorkshopDocument
+    from ui.shell.app import make_application, style
     from workshop.versions import export_target
 
     create_identity("Bench Sealer", "Harbourline Software GmbH", "", PASSPHRASE)

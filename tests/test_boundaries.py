@@ -32,7 +32,7 @@ def test_the_domain_imports_no_framework() -> None:
 
 
 def test_starting_the_window_loads_no_database_or_pdf_library() -> None:
-    loaded = loaded_after("import main, ui.app, ui.main_window, ui.home")
+    loaded = loaded_after("import main, ui.shell.app, ui.shell.main_window, ui.library.home")
     assert "PySide6" in loaded
     assert not loaded & set(HEAVY)
 

@@ -75,7 +75,7 @@ def test_which_platforms_need_a_display(
 
 
 class _MissingSystemLibrary(importlib.abc.MetaPathFinder):
-    """Importing ``ui.app`` fails as it does where a library Qt links to is not installed."""
+    """Importing ``ui.shell.app`` fails as it does where a library Qt links to is not installed."""
 
     def __init__(self, message: str) -> None:
         self.message = message
@@ -83,14 +83,14 @@ class _MissingSystemLibrary(importlib.abc.MetaPathFinder):
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> None:
-        if fullname == "ui.app":
+        if fullname == "ui.shell.app":
             raise ImportError(self.message)
         return None
 
 
 def _gui_import_fails(monkeypatch: pytest.MonkeyPatch, message: str) -> None:
     monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
-    monkeypatch.delitem(sys.modules, "ui.app", raising=False)
+    monkeypatch.delitem(sys.modules, "ui.shell.app", raising=False)
     monkeypatch.setattr(sys, "meta_path", [_MissingSystemLibrary(message), *sys.meta_path])
 
 
@@ -131,6 +131,6 @@ def test_a_missing_system_library_is_named_in_one_sentence(
 def test_any_other_import_error_is_not_hidden(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    _gui_import_fails(monkeypatch, "cannot import name 'MainWindow' from 'ui.main_window'")
+    _gui_import_fails(monkeypatch, "cannot import name 'MainWindow' from 'ui.shell.main_window'")
     with pytest.raises(ImportError, match="MainWindow"):
         main.main(["--database", str(tmp_path / "lib.sqlite3")])

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from ui.app import make_application, style
-from ui.main_window import MainWindow
-from ui.settings import Settings
-from ui.tasks import SyncRunner
+from ui.common.settings import Settings
+from ui.common.tasks import SyncRunner
+from ui.shell.app import make_application, style
+from ui.shell.main_window import MainWindow
 from workshop.model import Workshop
 
 

@@ -78,7 +78,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.tasks import TaskRunner
+from ui.common.tasks import TaskRunner
 
 T = TypeVar("T")
 TAIL = 30  # actions shown with a failure
@@ -1141,7 +1141,7 @@ class Monkey:
 @contextmanager
 def patched(monkey: Monkey) -> Iterator[None]:
     """File dialogs cancel, nothing opens outside Accord, the room's clock is the fake one."""
-    from ui.room_clock import RoomClock
+    from ui.room.clock import RoomClock
 
     def cancelled(*_args: Any, **_kwargs: Any) -> tuple[str, str]:
         monkey.note("cancel the file dialog")
@@ -1189,9 +1189,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     warnings.simplefilter("error", SAWarning)  # as the test suite does (pyproject.toml)
 
-    from ui.app import make_application, style
-    from ui.main_window import MainWindow
-    from ui.settings import Settings
+    from ui.common.settings import Settings
+    from ui.shell.app import make_application, style
+    from ui.shell.main_window import MainWindow
 
     with open(args.log, "w", encoding="utf-8") as log:
         app = make_application()

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QAbstractItemView, QApplication, QLineEdit, QPushB
 from pytestqt.qtbot import QtBot
 
 from tests.ui.typing_helpers import type_text
-from ui.main_window import MainWindow
-from ui.new_workshop_dialog import NewWorkshopDialog
-from ui.pages.room import RoomPage
+from ui.library.new_workshop_dialog import NewWorkshopDialog
+from ui.room.page import RoomPage
+from ui.shell.main_window import MainWindow
 from workshop.steps import Step
 
 
