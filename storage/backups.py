@@ -7,17 +7,17 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from storage.durable import reason
 from storage.engine import BUSY_TIMEOUT_MS
 from storage.errors import NotADatabaseError, ReadOnlyLibraryError, StorageError
 from storage.examine import Kind, examine, read_only
 from storage.ownership import LibraryLock
 from storage.schema import KNOWN_REVISIONS
+from storage.sqlite_copy import PARTIAL, copy_database, integrity_ok, overwrite_database
 from workshop.i18n import _
 
 if sys.platform != "win32":
@@ -27,7 +27,6 @@ STAMP = "%Y%m%d-%H%M%S-%f"
 PREFIX = "library-"
 SUFFIX = ".sqlite3"
 KEPT = "-before-restore"  # a library a restore replaced: listed, never rotated away
-PARTIAL = ".partial"
 STALE_PARTIAL_S = 60.0  # a backup being written holds a lock on its partial file as well
 
 
@@ -63,54 +62,11 @@ def _stamp_of(path: Path) -> tuple[datetime, bool] | None:
         return None
 
 
-@contextmanager
-def _writing(partial: Path) -> Iterator[None]:
-    """Create ``partial`` and hold a lock on it while it is written, so that a cleanup
-    never takes the file of a backup that is still running."""
-    partial.unlink(missing_ok=True)
-    fd = os.open(partial, os.O_RDWR | os.O_CREAT | os.O_EXCL, 0o644)
-    try:
-        if sys.platform != "win32":
-            fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
-
-
-def _copy(source: Path, target: Path) -> None:
-    """Online backup of ``source`` into a new file at ``target`` (atomic: temp + fsync + rename)."""
-    partial = target.with_name(target.name + PARTIAL)
-    with _writing(partial):
-        src = sqlite3.connect(read_only(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            dst = sqlite3.connect(partial)
-            try:
-                src.backup(dst)
-                dst.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-                check = dst.execute("PRAGMA integrity_check").fetchone()[0]
-            finally:
-                dst.close()
-        except BaseException:
-            partial.unlink(missing_ok=True)
-            raise
-        finally:
-            src.close()
-        if check != "ok":
-            partial.unlink(missing_ok=True)
-            raise BackupError(
-                _("The backup failed its integrity check; the library was not changed.")
-            )
-        with partial.open("rb") as f:
-            os.fsync(f.fileno())
-        partial.replace(target)
-
-
-def _backup_failed(library: Path, exc: BaseException) -> BackupError:
-    reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else exc
+def _backup_failed(library: Path, why: str) -> BackupError:
     return BackupError(
         _(
             "The library “{library}” could not be backed up ({reason}), so nothing was changed."
-        ).format(library=library, reason=reason)
+        ).format(library=library, reason=why)
     )
 
 
@@ -127,7 +83,7 @@ def _make_folder(library: Path) -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise _backup_failed(library, exc) from exc
+        raise _backup_failed(library, reason(exc)) from exc
     return folder
 
 
@@ -142,10 +98,7 @@ def take_backup(
         folder = _make_folder(library)
         clean_partials(folder)
         target = folder / f"{PREFIX}{moment.strftime(STAMP)}{KEPT if kept else ''}{SUFFIX}"
-    try:
-        _copy(library, target)
-    except (sqlite3.Error, OSError) as exc:
-        raise _backup_failed(library, exc) from exc
+    copy_database(library, target, lambda why: _backup_failed(library, why))
     return target
 
 
@@ -243,7 +196,7 @@ def check_restorable(backup: Path) -> None:
     try:
         db = sqlite3.connect(read_only(backup), uri=True)
         try:
-            ok = db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+            ok = integrity_ok(db)
             revision = db.execute("SELECT version_num FROM alembic_version").fetchone()
         finally:
             db.close()
@@ -295,19 +248,14 @@ def _not_a_library(where: str) -> NotADatabaseError:
 def _write(backup: Path, library: Path) -> None:
     """``backup``'s content into ``library`` through SQLite's backup API: one transaction,
     so a failure leaves the library as it was."""
-    source = sqlite3.connect(read_only(backup), uri=True)
     try:
-        target = sqlite3.connect(library, timeout=BUSY_TIMEOUT_MS / 1000)
-        try:
-            source.backup(target)
-        finally:
-            target.close()
+        overwrite_database(backup, library)
     except sqlite3.Error as exc:
         raise StorageError(
-            _("The library could not be restored ({reason}); it is unchanged.").format(reason=exc)
+            _("The library could not be restored ({reason}); it is unchanged.").format(
+                reason=reason(exc)
+            )
         ) from exc
-    finally:
-        source.close()
 
 
 def restore(backup: Path, library: Path, now: datetime | None = None) -> Path | None:

@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO
 
+from storage.durable import copy_durably, reason, replacing, sync_folder
 from storage.errors import CannotOpenError, LibraryLockedError, StorageError
 from workshop.i18n import _
 
@@ -80,7 +81,7 @@ class LibraryLock:
             except OSError as exc:
                 raise CannotOpenError(
                     _("The library {where} cannot be opened ({reason}).").format(
-                        where=where, reason=exc.strerror or exc
+                        where=where, reason=reason(exc)
                     )
                 ) from exc
             if _flock(file, fcntl.LOCK_EX):
@@ -187,25 +188,6 @@ def _same_bytes(a: Path, b: Path) -> bool:
                 return True
 
 
-def _durable_copy(source: Path, target: Path) -> None:
-    shutil.copyfile(source, target)
-    with target.open("rb") as f:
-        os.fsync(f.fileno())
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 @dataclass(frozen=True)
 class Leftovers:
     """A byte copy of a library and the journal files found beside it, in ``folder``."""
@@ -237,8 +219,8 @@ class Leftovers:
             folder.mkdir()
             for path in [library, *found]:
                 if path.exists():
-                    _durable_copy(path, folder / path.name)
-            _sync_folder(folder)
+                    copy_durably(path, folder / path.name)
+            sync_folder(folder)
         except OSError as exc:
             shutil.rmtree(folder, ignore_errors=True)
             raise StorageError(
@@ -246,7 +228,7 @@ class Leftovers:
                     "Journal files were found beside the library {where}, and Accord could "
                     "not keep a copy of them before opening it ({reason}); nothing was "
                     "changed — free some space or check the folder, and try again."
-                ).format(where=where, reason=exc.strerror or exc)
+                ).format(where=where, reason=reason(exc))
             ) from exc
         return cls(library, folder, replayable)
 
@@ -257,10 +239,9 @@ class Leftovers:
             if not kept.exists():
                 path.unlink(missing_ok=True)
             elif not path.exists() or not _same_bytes(path, kept):
-                temp = path.with_name(f".{path.name}.putting-back")
-                _durable_copy(kept, temp)
-                os.replace(temp, path)
-        _sync_folder(self.library.parent)
+                with replacing(path) as temp:
+                    shutil.copyfile(kept, temp)
+        sync_folder(self.library.parent)
 
     def discard(self) -> None:
         shutil.rmtree(self.folder, ignore_errors=True)

@@ -9,12 +9,12 @@ failure the library is as it was.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 from sqlalchemy.exc import IntegrityError
 
 from storage.backups import rotate, take_backup
+from storage.durable import reason, replacing
 from storage.engine import sqlite_path
 from storage.errors import StorageError
 from storage.repository import Repository
@@ -44,39 +44,16 @@ def imported_title(title: str) -> str:
     return _("{title} (imported)").format(title=title)
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent
-    fd, temp = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".partial")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable where the platform allows it
-        dir_fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(dir_fd)
-    except OSError:
-        pass
-    finally:
-        os.close(dir_fd)
-
-
 def export_workshop(repo: Repository, workshop_id: str, path: Path) -> None:
     """Write the whole workshop to ``path``; nothing half-written is ever left there."""
     text = dumps(repo.get(workshop_id))
     try:
-        _write_atomically(path, text.encode("utf-8"))
+        with replacing(path) as temp:
+            temp.write_bytes(text.encode("utf-8"))
     except OSError as exc:
         raise StorageError(
             _("The workshop file “{path}” could not be written ({reason}).").format(
-                path=path, reason=exc.strerror or exc
+                path=path, reason=reason(exc)
             )
         ) from exc
 
@@ -90,9 +67,7 @@ def read_workshop_file(path: Path) -> Workshop:
             data = f.read(MAX_BYTES + 1)  # loads refuses more, should the file be growing
     except OSError as exc:
         raise ImportFileError(
-            _("The file “{path}” cannot be read ({reason}).").format(
-                path=path, reason=exc.strerror or exc
-            )
+            _("The file “{path}” cannot be read ({reason}).").format(path=path, reason=reason(exc))
         ) from exc
     return loads(data)
 
