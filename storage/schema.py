@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import Engine, inspect, select
 
 from storage.engine import sqlite_path
-from storage.errors import NewerLibraryError, NotADatabaseError
+from storage.errors import NewerLibraryError, NotADatabaseError, StorageError
+from storage.sqlite_copy import copy_database
 from workshop.i18n import _
 
 # Every Alembic revision this Accord knows, oldest first. A test checks it against
@@ -51,7 +51,7 @@ def upgrade(engine: Engine, where: str) -> None:
             ).format(where=where)
         )
     if revision is not None:
-        backup_before_migration(engine, revision)
+        backup_before_migration(engine, revision, where)
     run_alembic(engine)
 
 
@@ -66,20 +66,23 @@ def run_alembic(engine: Engine, target: str = "head") -> None:
         command.upgrade(config, target)
 
 
-def backup_before_migration(engine: Engine, revision: str) -> Path | None:
-    """A copy of the library, made with SQLite's online backup API, before its schema changes."""
+def backup_before_migration(engine: Engine, revision: str, where: str) -> Path | None:
+    """A checked copy of the library, made with SQLite's online backup API, before its
+    schema changes; if none can be made, the schema is not changed either."""
     path = sqlite_path(engine.url)
     if path is None:
         return None
     stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
     target = path.with_name(f"{path.stem}.before-migration-{revision}-{stamp}{path.suffix}")
-    source = sqlite3.connect(path)
-    try:
-        copy = sqlite3.connect(target)
-        try:
-            source.backup(copy)
-        finally:
-            copy.close()
-    finally:
-        source.close()
+    copy_database(path, target, lambda why: _not_upgraded(where, why))
     return target
+
+
+def _not_upgraded(where: str, why: str) -> StorageError:
+    return StorageError(
+        _(
+            "The library {where} comes from an earlier version of Accord and must be updated, "
+            "but no copy of it could be kept first ({reason}), so it was left untouched; "
+            "free some space or check its folder, and open it again."
+        ).format(where=where, reason=why)
+    )
