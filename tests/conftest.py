@@ -27,8 +27,8 @@ TESTS = Path(__file__).resolve().parent
 # The slow tier, marked here by path so that `pytest -m "not slow"` runs in under a minute
 # on two cores and still covers the domain, storage, the cheaper exporter tests and the GUI
 # exploratory seeds. Whole modules: subprocess commands, crash and benchmark runs, long
-# PDFs, external checkers, the command line run as a program (test_cli*.py but for the
-# in-process ones) and the GUI tests but for the exploratory ones ...
+# PDFs, external checkers, the command line run as a program (tests/cli but for the
+# in-process modules) and the GUI tests but for the exploratory ones ...
 SLOW_MODULES = frozenset(
     {
         "bench/test_bench_smoke.py",
@@ -41,8 +41,8 @@ SLOW_MODULES = frozenset(
         "test_code_quality.py",
     }
 )
-SLOW_FOLDERS = frozenset({"ui"})
-FAST_CLI_MODULES = frozenset({"test_cli_ids.py", "test_cli_start.py"})
+SLOW_FOLDERS = frozenset({"cli", "ui"})
+FAST_CLI_MODULES = frozenset({"cli/test_cli_ids.py", "cli/test_cli_start.py"})
 EXPLORE = "ui/test_explore.py"
 # ... the exploratory run's first seed on each library stays in the fast tier (its other
 # seeds, and a fresh one, are slow; a replayed ACCORD_MONKEY_SEED never is) ...
@@ -100,9 +100,9 @@ def is_slow(item: pytest.Item) -> bool:
             return False
         run = (callspec.params.get("library"), callspec.params.get("seed"))
         return run not in FAST_EXPLORE_RUNS
-    if module in SLOW_MODULES or module.split("/")[0] in SLOW_FOLDERS:
+    if module in SLOW_MODULES:
         return True
-    if module.startswith("test_cli") and module not in FAST_CLI_MODULES:
+    if module.split("/")[0] in SLOW_FOLDERS and module not in FAST_CLI_MODULES:
         return True
     function = getattr(item, "originalname", item.name)
     return f"{module}::{function}" in SLOW_TESTS

@@ -22,5 +22,5 @@ def test_ruff_finds_nothing() -> None:
 
 def test_every_package_and_the_entry_point_type_check_strictly() -> None:
     # The GUI too: a swapped argument in an undo command is a type error before it is a crash.
-    result = run("mypy", "--strict", "workshop", "storage", "exporters", "ui", "main.py")
+    result = run("mypy", "--strict", "workshop", "storage", "exporters", "ui", "cli", "main.py")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -11,7 +11,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from tests.storage.test_stray_journal import killed_writer, library_with_workshops
-from tests.test_cli_damage import WHAT, _rot, _stored
+from tests.cli.test_cli_damage import WHAT, _rot, _stored
 from ui.common import dialogs
 from ui.library.columns import ID_ROLE
 from ui.shell.main_window import MainWindow

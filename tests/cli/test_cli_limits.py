@@ -16,7 +16,7 @@ from tests.run_accord import accord
 from workshop.demo import build_demo_workshop
 from workshop.portable import dumps
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.mark.parametrize(

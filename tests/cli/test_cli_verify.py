@@ -15,7 +15,7 @@ from tests.exporters.sealing import DIGEST, make_identity, make_pdf, sealed
 from tests.exporters.test_verify import changed_page
 from workshop.model import AgreementVersion, VersionStatus, Workshop
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from pypdf import PdfReader
 
 from tests.run_accord import accord
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture

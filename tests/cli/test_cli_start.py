@@ -13,8 +13,9 @@ from types import ModuleType
 import pytest
 
 import main
+from cli.start import no_display
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _without_display(**extra: str) -> dict[str, str]:
@@ -71,7 +72,7 @@ def test_which_platforms_need_a_display(
         monkeypatch.delenv(name, raising=False)
     for name, value in env.items():
         monkeypatch.setenv(name, value)
-    assert (main.no_display() is not None) is blocked
+    assert (no_display() is not None) is blocked
 
 
 class _MissingSystemLibrary(importlib.abc.MetaPathFinder):

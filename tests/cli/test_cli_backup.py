@@ -17,7 +17,7 @@ import pytest
 import main
 from tests.run_accord import accord
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def one_sentence(result: subprocess.CompletedProcess[str]) -> str:

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from tests.test_cli import accord
+from tests.cli.test_cli import accord
 
 
 def test_the_demo_workshop_took_place_and_was_signed_in_the_past(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import icalendar
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def accord(*args: str, tz: str | None = None) -> subprocess.CompletedProcess[str]:

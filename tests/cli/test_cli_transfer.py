@@ -10,7 +10,7 @@ from pathlib import Path
 
 from tests.run_accord import accord
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_export_and_import_between_libraries(tmp_path: Path) -> None:

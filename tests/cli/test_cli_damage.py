@@ -14,7 +14,7 @@ from tests.run_accord import accord
 from workshop.demo import build_demo_workshop
 from workshop.model import Workshop
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 TITLE = "Title-7f3a-Nordlicht Kick-off"
 WHAT = "Commitment-7f3a: 40 MQLs a month, scored A or B"
 

@@ -1,0 +1,30 @@
+"""Which function runs each sub-command: one table, looked up by the sub-command's name."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from cli import agreement, funnel, library, take_home, workshop_files
+
+Command = Callable[[argparse.Namespace], int]
+
+COMMANDS: dict[str, Command] = {
+    "list": library.list_workshops,
+    "demo": library.demo,
+    "funnel": funnel.funnel,
+    "backup": library.backup,
+    "restore": library.restore,
+    "workshop-export": workshop_files.export_workshop,
+    "workshop-import": workshop_files.import_workshop,
+    "export": agreement.export,
+    "verify": agreement.verify,
+    "summary": take_home.write_output,
+    "actions": take_home.write_output,
+    "calendar": take_home.write_output,
+}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run the sub-command ``args.command``; its exit status."""
+    return COMMANDS[args.command](args)
