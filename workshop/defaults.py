@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from workshop.i18n import _
 from workshop.model import Activity, AgendaItem, Definition, Kpi
-from workshop.steps import Step
+from workshop.steps import SPECS
 
 
 def lifecycle_stages() -> list[Definition]:
@@ -97,39 +97,25 @@ def standard_kpis() -> list[Kpi]:
 
 
 def half_day_agenda() -> list[AgendaItem]:
-    """A four-hour session: one item per step, a break half-way and a wrap-up (240 minutes)."""
-
-    def item(title: str, step: Step | None, minutes: int, notes: str = "") -> AgendaItem:
-        return AgendaItem(
-            title=title,
-            step=step.value if step is not None else None,
-            planned_minutes=minutes,
-            notes=notes,
+    """A four-hour session: each step's item (as the step declares it), a break half-way
+    and a wrap-up (240 minutes)."""
+    steps = [
+        AgendaItem(
+            title=spec.agenda.title,
+            step=spec.step.value,
+            planned_minutes=spec.agenda.minutes,
+            notes=spec.agenda.notes,
         )
-
+        for spec in SPECS.values()
+    ]
+    half = len(steps) // 2
     return [
-        item(
-            _("Welcome, goals for today and ground rules"),
-            Step.ROOM,
-            15,
-            _("Introductions; what must be decided before we leave."),
-        ),
-        item(
-            _("One shared goal and the reverse funnel"),
-            Step.GOAL,
-            35,
-            _("Agree the number first, then work the funnel back to monthly MQLs."),
-        ),
-        item(_("Common language: lifecycle stages and the customer"), Step.LANGUAGE, 40),
-        item(_("Break"), None, 15),
-        item(_("Shared responsibilities: who does what (RACI)"), Step.RESPONSIBILITIES, 35),
-        item(_("Accountability: commitments, KPIs and escalation"), Step.ACCOUNTABILITY, 40),
-        item(_("Transparency: what we share, and when"), Step.TRANSPARENCY, 25),
-        item(_("Review and sign the agreement"), Step.AGREEMENT, 25),
-        item(
-            _("Wrap-up: action items, parking lot, next steps"),
-            None,
-            10,
-            _("Owners and due dates for every action; date of the first review."),
+        *steps[:half],
+        AgendaItem(title=_("Break"), planned_minutes=15),
+        *steps[half:],
+        AgendaItem(
+            title=_("Wrap-up: action items, parking lot, next steps"),
+            planned_minutes=10,
+            notes=_("Owners and due dates for every action; date of the first review."),
         ),
     ]

@@ -182,13 +182,13 @@ class PresenterWindow(QWidget):
         where = tr("Step {n} of {all}").format(n=STEPS.index(step) + 1, all=len(STEPS))
         self.position.setText(" · ".join(t for t in (where.upper(), shorten(w.title, 60)) if t))
         self.title.setText(STEP_INFO[step].title)
-        if step is Step.ROOM:
+        if content.shows_agenda(step):
             self.agreed_heading.setText(tr("Today's agenda").upper())
             lines = content.agenda_lines(w, self._item_id)
         else:
             self.agreed_heading.setText(tr("Agreed so far").upper())
             lines = content.agreed_lines(w, step)
-        funnel = content.funnel_numbers(w) if step is Step.GOAL else None
+        funnel = content.funnel_numbers(w) if content.shows_funnel(step) else None
         shown = (step, guidance(step).questions, lines, funnel)
         if shown != self._shown:  # lay the texts out again only when what they say changed
             self._shown = shown
@@ -204,12 +204,14 @@ class PresenterWindow(QWidget):
         step, questions, lines, funnel = self._shown
         numbered = [(f"{n}.", q) for n, q in enumerate(questions, 1)]
         self.questions.setText(content.rows_html(numbered, self._px))
-        if step is Step.ROOM:  # times beside titles: the whole agenda fits on the wall
+        if content.shows_agenda(step):  # times beside titles: the whole agenda fits on the wall
             self.agreed.setText(content.rows_html(lines, self._px, content.MUTED, self._px(24)))
         else:
             self.agreed.setText(content.stacked_html(lines, self._px))
-        self.funnel.setVisible(step is Step.GOAL)
-        self.funnel.setText(content.funnel_html(funnel, self._px) if step is Step.GOAL else "")
+        self.funnel.setVisible(content.shows_funnel(step))
+        self.funnel.setText(
+            content.funnel_html(funnel, self._px) if content.shows_funnel(step) else ""
+        )
 
     def visible_text(self) -> str:
         """Everything the room reads, as plain text (what a person sees, for checks)."""

@@ -16,7 +16,8 @@ from workshop.agenda import duration_text, plan_agenda
 from workshop.errors import ValidationError
 from workshop.funnel import plan
 from workshop.model import Workshop
-from workshop.steps import Step
+from workshop.step.spec import WallLines
+from workshop.steps import SPECS, Step
 from workshop.summary import captured
 from workshop.timer import Level
 
@@ -36,6 +37,17 @@ MAX_LINE = 180  # characters of one captured line shown on the wall
 MAX_LINES = 7  # captured lines shown; the rest are counted
 MAX_AGENDA = 11  # agenda lines shown around the running item
 RUNNING = "▶ "  # marks the agenda item the timer runs for
+
+
+def shows_agenda(step: Step) -> bool:
+    """Whether the wall shows the agenda under ``step``'s questions (else what the room has
+    agreed so far), as the step declares."""
+    return SPECS[step].presenter.lines is WallLines.AGENDA
+
+
+def shows_funnel(step: Step) -> bool:
+    """Whether the wall shows the live funnel numbers for ``step``, as the step declares."""
+    return SPECS[step].presenter.funnel
 
 
 def agenda_lines(workshop: Workshop, running_id: str | None) -> list[Line]:

@@ -18,34 +18,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.agreement.page import AgreementPage
 from ui.common import theme
 from ui.common.i18n import tr
 from ui.common.icons import icon
 from ui.common.text import plain, shorten, tooltip
 from ui.editing.document import WorkshopDocument
-from ui.room.page import RoomPage
 from ui.shell.save_bar import SaveProblemBar
-from ui.steps.accountability import AccountabilityPage
-from ui.steps.goal import GoalPage
-from ui.steps.language import LanguagePage
+from ui.shell.step_pages import PAGES
 from ui.steps.page import StepPage
-from ui.steps.responsibilities import ResponsibilitiesPage
-from ui.steps.transparency import TransparencyPage
 from workshop.progress import completion
 from workshop.steps import STEP_INFO, STEPS, Completion, Step
 
 STEP_ROLE = Qt.ItemDataRole.UserRole + 1
-# One page class per step.
-PAGES: dict[Step, type[StepPage]] = {
-    Step.ROOM: RoomPage,
-    Step.GOAL: GoalPage,
-    Step.LANGUAGE: LanguagePage,
-    Step.RESPONSIBILITIES: ResponsibilitiesPage,
-    Step.ACCOUNTABILITY: AccountabilityPage,
-    Step.TRANSPARENCY: TransparencyPage,
-    Step.AGREEMENT: AgreementPage,
-}
 _MARKS = {
     Completion.EMPTY: ("circle", theme.Tone.NEUTRAL, "not started"),
     Completion.STARTED: ("circle-dashed", theme.Tone.GAP, "started"),
