@@ -1,4 +1,6 @@
-"""The agreement's content as ReportLab flowables, section by section, in print order.
+"""The agreement's content as ReportLab flowables, section by section, in print order:
+the title page (:mod:`exporters.agreement_title_page`), the numbered sections built here,
+then the signatures and the audit record (:mod:`exporters.agreement_signatures`).
 
 Every string that came from the workshop passes through :class:`~exporters.pdf_text.TextSetter`
 (escaped, split by font coverage); labels are this module's own words, escaped all the same.
@@ -6,198 +8,26 @@ Every string that came from the workshop passes through :class:`~exporters.pdf_t
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from typing import TypeAlias
+from collections.abc import Callable
 
-from reportlab.lib.enums import TA_LEFT, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import (
-    CondPageBreak,
-    Flowable,
-    LongTable,
-    PageBreak,
-    Paragraph,
-    Spacer,
-    Table,
-)
+from reportlab.platypus import Flowable, Spacer, Table
 
-from exporters.bidi_lines import BidiParagraph, base_direction, has_rtl
+from exporters.agreement_signatures import audit, signatures
+from exporters.agreement_title_page import status_text, title_page
 from exporters.fonts import BOLD, REGULAR
-from exporters.long_text import PIECE_CHARS, LongText, long_text, shortened
-from exporters.pdf_styles import (
-    NOTICE_FILL,
-    NOTICE_RULE,
-    RULE,
-    Styles,
-    facts_style,
-    grid_style,
-    table_style,
-)
-from exporters.pdf_text import TextSetter, amount, clean, number, percent, utc_time
-from exporters.signature_art import SealPlace, SealSpace, SignatureArt
+from exporters.pdf_pieces import Cell, PdfPieces, team_label
+from exporters.pdf_styles import NOTICE_FILL, NOTICE_RULE, table_style
+from exporters.pdf_text import amount, number, percent
+from exporters.signature_art import SealPlace
 from workshop.agreement import Agreement
 from workshop.dates import long_date
-from workshop.editing import TEAM_LABELS
 from workshop.i18n import _
-from workshop.limits import LINE_CHARS, TEXT_CHARS
-from workshop.model import AgreementVersion, Signatory, Team, VersionStatus
-
-Cell: TypeAlias = str | Flowable
-# Styles that hold one line of a field (a title, a client): a stored text longer than a
-# line accepts is shortened there. Any other text prints whole up to ten times the longest
-# a field accepts (a library from before the limits may hold a 100 KB profile), and is
-# shortened beyond that: a million characters would be a thousand pages.
-_ONE_LINE_STYLES = frozenset({"kicker", "title", "subtitle", "h1", "h2"})
-PRINTED_CHARS = 10 * TEXT_CHARS
+from workshop.model import AgreementVersion
 
 
-def team_label(value: str) -> str:
-    try:
-        return TEAM_LABELS[Team(value)]
-    except ValueError:
-        return value
-
-
-def status_text(agreement: Agreement, version: AgreementVersion) -> str:
-    if version.status == VersionStatus.SIGNED:
-        status = _("Signed")
-        if version.signed_at is not None:
-            status = _("Signed on {when}").format(when=utc_time(version.signed_at))
-    else:
-        status = _("Draft — not signed")
-    if agreement.contains_open_points:
-        status += " · " + _("contains open points")
-    return status
-
-
-class SectionBuilder:
-    """Builds flowables for one agreement; ``width`` is the frame's usable width in points."""
-
-    def __init__(self, setter: TextSetter, styles: Styles, width: float) -> None:
-        self.setter = setter
-        self.styles = styles
-        self.width = width
-        self._number = 0
-
-    # -- small pieces ------------------------------------------------------------------
-
-    def para(self, text: str, style_name: str = "body") -> Flowable:
-        """``text`` in the named style; a long text in pieces (:mod:`exporters.long_text`),
-        one longer than any field accepts shortened with a note."""
-        style = getattr(self.styles, style_name)
-        face = style.fontName
-        limit = LINE_CHARS if style_name in _ONE_LINE_STYLES else PRINTED_CHARS
-        text = shortened(text, limit)
-        if len(text) > PIECE_CHARS:
-            text = clean(text)  # cut into pieces as it will print (markup cleans short ones)
-        if has_rtl(text) and base_direction(text) == "R" and style.alignment == TA_LEFT:
-            style = ParagraphStyle(f"{style.name}-rtl", parent=style, alignment=TA_RIGHT)
-        return long_text(
-            text, style, lambda piece, look: BidiParagraph(self.setter.markup(piece, face), look)
-        )
-
-    def cell(self, text: str, bold: bool = False) -> Flowable:
-        return self.para(text or "—", "cell_bold" if bold else "cell")
-
-    def heading(self, title: str) -> list[Flowable]:
-        self._number += 1
-        # Room for the heading and a few lines, or a new page: a heading never ends a page.
-        return [CondPageBreak(110), self.para(f"{self._number}. {title}", "h1")]
-
-    def subheading(self, title: str) -> list[Flowable]:
-        return [CondPageBreak(80), self.para(title, "h2")]
-
-    def table(
-        self,
-        header: Sequence[Cell],
-        rows: Sequence[Sequence[Cell | list[Flowable]]],
-        fractions: Sequence[float],
-    ) -> Flowable:
-        """A table that repeats its header on every page and lets long cells wrap and split."""
-        head = [self.para(h, "header_cell") if isinstance(h, str) else h for h in header]
-        body = [[self.cell(c) if isinstance(c, str) else c for c in row] for row in rows]
-        widths = [self.width * f for f in fractions]
-        table = LongTable(
-            [head, *body],
-            colWidths=widths,
-            repeatRows=1,
-            splitInRow=int(_has_long_text(rows)),
-            hAlign="LEFT",
-        )
-        table.setStyle(grid_style())
-        return table
-
-    def facts(self, pairs: Sequence[tuple[str, str]], label_share: float = 0.28) -> Flowable:
-        rows = [[self.para(k, "label"), self.cell(v)] for k, v in pairs]
-        widths = [self.width * label_share, self.width * (1 - label_share)]
-        long_text = _has_long_text([[v] for _k, v in pairs])
-        table = LongTable(rows, colWidths=widths, splitInRow=int(long_text), hAlign="LEFT")
-        table.setStyle(facts_style())
-        return table
-
-    def none_yet(self, what: str) -> Paragraph:
-        return self.para(what, "muted")
-
-    # -- title page ----------------------------------------------------------------------
-
-    def title_page(
-        self, agreement: Agreement, version: AgreementVersion, short_digest: str
-    ) -> list[Flowable]:
-        parties = ", ".join(p for p in agreement.parties if p.strip()) or "—"
-        created = version.created_at.date() if version.created_at else None
-        story: list[Flowable] = [
-            Spacer(1, 110),
-            self.para(_("SALES–MARKETING PERFORMANCE AGREEMENT"), "kicker"),
-            self.para(agreement.title or _("Untitled agreement"), "title"),
-            self.para(agreement.client or "", "subtitle"),
-            self.facts(
-                [
-                    (_("Parties"), parties),
-                    (_("Version"), str(version.number)),
-                    (_("Date"), long_date(created or agreement.workshop_date)),
-                    (_("Status"), status_text(agreement, version)),
-                    (_("Effective date"), long_date(agreement.effective_date)),
-                    (_("Facilitated by"), agreement.facilitator or "—"),
-                    (_("Document digest"), short_digest),
-                ]
-            ),
-        ]
-        if agreement.contains_open_points:
-            story += [Spacer(1, 18), self._open_points_notice(len(agreement.open_points))]
-        story.append(Spacer(1, 18))
-        story.append(
-            self.para(
-                _(
-                    "This agreement records what the sales and marketing teams commit to each "
-                    "other: a shared goal, one language for the lead lifecycle, who does what, "
-                    "the service levels each team keeps, and how progress is shared and reviewed."
-                ),
-                "muted",
-            )
-        )
-        story.append(PageBreak())
-        return story
-
-    def _open_points_notice(self, count: int) -> Flowable:
-        text = _(
-            "This version contains open points ({count}). They are listed in their own section "
-            "before the signatures; signing now accepts the agreement with them open."
-        ).format(count=count)
-        box = Table([[self.para(text, "notice")]], colWidths=[self.width])
-        box.setStyle(
-            table_style(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
-                    ("LINEBEFORE", (0, 0), (0, -1), 3, NOTICE_RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 7),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-                ]
-            )
-        )
-        return box
-
-    # -- sections ------------------------------------------------------------------------
+class SectionBuilder(PdfPieces):
+    """Builds the numbered sections of one agreement (and, as :class:`PdfPieces`, the
+    pieces any PDF section is made of)."""
 
     def parties_and_term(self, a: Agreement) -> list[Flowable]:
         term = _("{months} months").format(months=a.term_months) if a.term_months else "—"
@@ -488,148 +318,6 @@ class SectionBuilder:
         )
         return [*self.heading(_("Open points")), box]
 
-    # -- signatures and audit ------------------------------------------------------------
-
-    def signatures(self, a: Agreement, version: AgreementVersion) -> list[Flowable]:
-        people: list[Signatory] = list(version.signatories) or [
-            Signatory(name=s.name, title=s.title, team=_team(s.team)) for s in a.signatories
-        ]
-        story: list[Flowable] = [PageBreak(), *self.heading(_("Signatures"))]
-        story.append(
-            self.para(
-                _(
-                    "By signing, each signatory agrees to this version of the agreement on "
-                    "behalf of their team. Times are stated in UTC."
-                )
-            )
-        )
-        story.append(Spacer(1, 8))
-        if not people:
-            return [*story, self.none_yet(_("No signatories have been named yet."))]
-        column = (self.width - 24) / 2
-        blocks = [self._signature_block(p, column) for p in people]
-        if len(blocks) % 2:
-            blocks.append(Spacer(1, 1))
-        rows = [blocks[i : i + 2] for i in range(0, len(blocks), 2)]
-        grid = Table(rows, colWidths=[column + 12, column + 12], hAlign="LEFT")
-        grid.setStyle(
-            table_style(
-                [
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 12),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 22),
-                ]
-            )
-        )
-        return [*story, grid]
-
-    def _signature_block(self, person: Signatory, width: float) -> Flowable:
-        signature = person.signature
-        when = (
-            _("Signed {when}").format(when=utc_time(signature.signed_at))
-            if signature is not None and signature.signed_at is not None
-            else _("Not signed")
-        )
-        art_width = min(width, 210)
-        rows: list[list[Flowable]] = [
-            [SignatureArt(signature, self.setter, art_width)],
-            [self.para(person.name or "—", "cell_bold")],
-            [self.cell(" · ".join(x for x in (person.title, team_label(person.team)) if x))],
-            [self.para(when, "muted")],
-        ]
-        block = Table(rows, colWidths=[width])
-        block.setStyle(
-            table_style(
-                [
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ("TOPPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 1),
-                    ("BOTTOMPADDING", (0, 0), (0, 0), 4),
-                    ("LINEBELOW", (0, 0), (0, 0), 0.8, RULE),
-                    ("TOPPADDING", (0, 1), (0, 1), 5),
-                ]
-            )
-        )
-        return block
-
-    def audit(
-        self,
-        a: Agreement,
-        version: AgreementVersion,
-        *,
-        workshop_id: str,
-        digest: str,
-        app_version: str,
-        seal: SealPlace,
-    ) -> list[Flowable]:
-        signed = [p for p in version.signatories if p.signature is not None]
-        who = "\n".join(
-            _("{name} — {kind}, {when}").format(
-                name=p.name or "—",
-                kind=_("typed name") if p.signature and p.signature.kind == "typed" else _("drawn"),
-                when=utc_time(p.signature.signed_at if p.signature else None),
-            )
-            for p in signed
-        ) or _("Nobody has signed this version.")
-        status = _("Signed") if version.status == VersionStatus.SIGNED else _("Draft")
-        creator = f"Accord {app_version}".strip()  # a product name: not translated
-        return [
-            PageBreak(),
-            self.para(_("Audit record"), "h1"),
-            self.para(
-                _(
-                    "The digest below is the SHA-256 of the agreement's exact text. Any copy "
-                    "whose text gives another digest is not this agreement."
-                ),
-                "muted",
-            ),
-            self.facts(
-                [
-                    (_("Workshop"), shortened(a.title, LINE_CHARS) or "—"),
-                    (_("Workshop id"), workshop_id),
-                    (_("Version"), f"{version.number} ({status})"),
-                    (_("Created"), utc_time(version.created_at)),
-                    (_("Signed"), utc_time(version.signed_at)),
-                    (_("SHA-256 digest"), digest),
-                    (_("Signatures"), who),
-                ],
-                label_share=0.2,
-            ),
-            Spacer(1, 6),
-            self.para(_("Created with {creator}").format(creator=creator), "muted"),
-            # Room for a seal's stamp, which names itself ("Sealed by …"); an unsealed copy
-            # shows nothing here rather than a heading over blank space.
-            Spacer(1, 18),
-            SealSpace(seal),
-        ]
-
-
-# A row holding this much text may be split across pages; shorter rows move whole.
-LONG_CELL = 1200
-
-
-def _has_long_text(rows: Sequence[Sequence[object]]) -> bool:
-    return (
-        any(isinstance(c, str) and len(c) > LONG_CELL for row in rows for c in row)
-        or any(isinstance(c, LongText) for row in rows for c in row)
-        or any(isinstance(c, Paragraph) and len(c.text) > LONG_CELL for row in rows for c in row)
-        or any(
-            isinstance(c, list)
-            and any(isinstance(f, Paragraph) and len(f.text) > LONG_CELL for f in c)
-            for row in rows
-            for c in row
-        )
-    )
-
-
-def _team(value: str) -> Team:
-    try:
-        return Team(value)
-    except ValueError:
-        return Team.OTHER
-
 
 def full_story(
     builder: SectionBuilder,
@@ -655,11 +343,12 @@ def full_story(
         builder.escalation,
         builder.open_points,
     ]
-    story = builder.title_page(agreement, version, short_digest)
+    story = title_page(builder, agreement, version, short_digest)
     for section in sections:
         story += section(agreement)
-    story += builder.signatures(agreement, version)
-    story += builder.audit(
+    story += signatures(builder, agreement, version)
+    story += audit(
+        builder,
         agreement,
         version,
         workshop_id=workshop_id,
@@ -670,4 +359,4 @@ def full_story(
     return story
 
 
-__all__ = ["BOLD", "REGULAR", "SectionBuilder", "full_story", "status_text"]
+__all__ = ["BOLD", "REGULAR", "SectionBuilder", "full_story", "status_text", "team_label"]
