@@ -28,6 +28,7 @@ from storage.errors import (
 )
 from storage.text_decoding import DamagedJson, is_damaged
 from workshop import model as d
+from workshop import signing
 from workshop.i18n import _
 from workshop.portable_read import field_place
 
@@ -483,12 +484,6 @@ class Repository:
 
     # -- agreement versions -------------------------------------------------------------
 
-    def _stored_draft(self, conn: Connection, workshop_id: str) -> d.AgreementVersion | None:
-        drafts = [
-            v for v in self._load_versions(conn, workshop_id) if v.status is d.VersionStatus.DRAFT
-        ]
-        return drafts[-1] if drafts else None
-
     def sign(
         self,
         workshop_id: str,
@@ -497,84 +492,48 @@ class Repository:
         signature: d.Signature,
     ) -> d.AgreementVersion:
         """Record ``signature`` for signatory number ``signatory`` of ``draft`` (the version
-        :func:`workshop.versions.current_draft` composed); the draft is stored with its text
-        at the first signature. When the last signatory has signed, the version is locked —
-        signed, never to change — and written through to disk. Returns the version as stored.
+        :func:`workshop.versions.current_draft` composed); what that means — the draft stored
+        at the first signature, locked at the last — is :func:`workshop.signing.sign`. A
+        locked version is written through to disk. Returns the version as stored.
         """
-        signed_at = signature.signed_at or utcnow()
         with self._write(workshop_id) as conn:
-            stored = self._stored_draft(conn, workshop_id)
-            if stored is not None and stored.digest != draft.digest:
-                if any(s.signature for s in stored.signatories):
-                    raise StaleSignaturesError(
-                        _(
-                            "The agreement has changed since the first signatures were given; "
-                            "start the signing again so everyone signs the same text."
-                        )
-                    )
-                conn.execute(delete(c.VERSIONS).where(c.VERSIONS.c.id == stored.id))
-                stored = None
-            if stored is None:
-                taken = conn.execute(
-                    select(c.VERSIONS.c.id).where(
-                        c.VERSIONS.c.workshop_id == workshop_id,
-                        c.VERSIONS.c.number == draft.number,
-                    )
-                ).first()
-                if taken is not None:
-                    raise SignedVersionError(
-                        _("Version {n} of this agreement is already signed.").format(n=draft.number)
-                    )
-                stored = d.AgreementVersion(
-                    number=draft.number,
-                    snapshot=draft.snapshot,
-                    digest=draft.digest,
-                    contains_open_points=draft.contains_open_points,
-                    created_at=utcnow(),
-                    signatories=[
-                        d.Signatory(name=s.name, title=s.title, team=s.team)
-                        for s in draft.signatories
-                    ],
+            try:
+                done = signing.sign(
+                    self._load_versions(conn, workshop_id), draft, signatory, signature, utcnow()
                 )
-                self._insert_version(conn, workshop_id, stored)
-            if not 0 <= signatory < len(stored.signatories):
-                raise SignedVersionError(_("That signatory is not on this agreement version."))
-            who = stored.signatories[signatory]
-            if who.signature is not None:
-                raise SignedVersionError(
-                    _("{name} has already signed this version.").format(name=who.name)
-                )
-            who.signature = d.Signature(
-                kind=signature.kind,
-                strokes=[list(stroke) for stroke in signature.strokes],
-                typed_name=signature.typed_name,
-                signed_at=signed_at,
-            )
+            except signing.StaleSignatures as exc:
+                raise StaleSignaturesError(exc.message) from None
+            except signing.SigningRefused as exc:
+                raise SignedVersionError(exc.message) from None
+            if done.discard is not None:
+                conn.execute(delete(c.VERSIONS).where(c.VERSIONS.c.id == done.discard.id))
+            if done.insert is not None:
+                self._insert_version(conn, workshop_id, done.insert)
+            sig = done.signatory.signature
+            assert sig is not None
             conn.execute(
                 insert(c.SIGNATURES).values(
-                    signatory_id=who.id,
-                    kind=signature.kind,
-                    strokes=[[list(pt) for pt in stroke] for stroke in signature.strokes],
-                    typed_name=signature.typed_name,
-                    signed_at=signed_at,
+                    signatory_id=done.signatory.id,
+                    kind=sig.kind,
+                    strokes=[[list(pt) for pt in stroke] for stroke in sig.strokes],
+                    typed_name=sig.typed_name,
+                    signed_at=sig.signed_at,
                 )
             )
-            if all(s.signature is not None for s in stored.signatories):
-                stored.status = d.VersionStatus.SIGNED
-                stored.signed_at = signed_at
+            if done.locked:
                 conn.execute(
                     update(c.VERSIONS)
-                    .where(c.VERSIONS.c.id == stored.id)
-                    .values(status=d.VersionStatus.SIGNED, signed_at=signed_at)
+                    .where(c.VERSIONS.c.id == done.version.id)
+                    .values(status=d.VersionStatus.SIGNED, signed_at=sig.signed_at)
                 )
                 conn.execute(
                     update(c.WORKSHOPS)
                     .where(c.WORKSHOPS.c.id == workshop_id)
                     .values(status=d.WorkshopStatus.SIGNED)
                 )
-        if stored.status is d.VersionStatus.SIGNED:
+        if done.locked:
             self.commit_durably()
-        return stored
+        return done.version
 
     def discard_draft(self, workshop_id: str) -> None:
         """Forget the draft being signed and the signatures it collected (a signed version
