@@ -8,7 +8,6 @@ A character no face covers is reported, never printed as a silent empty box.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -175,9 +174,3 @@ def fonts() -> FontSet:
 
 # A typed signature is set in the script face; what it lacks falls back to a serif italic.
 SCRIPT_FACES = (SCRIPT, SERIF_ITALIC)
-
-
-def uncovered(font_set: FontSet, texts: Iterable[str], *preferred: str) -> set[str]:
-    """The characters of ``texts`` no face can draw."""
-    faces = preferred or (REGULAR,)
-    return {c for t in texts for c in t if font_set.face_for(c, *faces) is None}

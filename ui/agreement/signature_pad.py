@@ -218,9 +218,6 @@ class SignaturePad(QWidget):
 
     # -- read-only mode ---------------------------------------------------------------------
 
-    def is_read_only(self) -> bool:
-        return self._read_only
-
     def set_read_only(self, read_only: bool) -> None:
         self._read_only = read_only
         self._drawing = False

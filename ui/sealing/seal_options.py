@@ -1,5 +1,5 @@
-"""The sealing part of exporting an agreement: a "Seal with my identity" choice, the
-passphrase prompt, and the sealing work itself (pure, to run off the GUI thread).
+"""The sealing part of exporting an agreement: a "Seal with my identity" choice and the
+passphrase prompt (the sealing itself runs in the PDF helper, :mod:`exporters.pdf_process`).
 
 A passphrase the user asks to remember stays in this process's memory only, until Accord
 quits or the passphrase turns out not to unlock the identity; it is never written anywhere.
@@ -22,8 +22,6 @@ from PySide6.QtWidgets import (
 
 from ui.common import theme
 from ui.common.i18n import tr
-
-SealBox = tuple[int, tuple[float, float, float, float]]
 
 _remembered: str | None = None  # this session only; never stored
 
@@ -88,21 +86,6 @@ def ask_passphrase(parent: Any = None) -> str | None:
     return passphrase
 
 
-def seal_bytes(data: bytes, seal_box: SealBox, digest: str, passphrase: str) -> bytes:
-    """The sealed PDF (safe to run on a worker thread). A passphrase that does not unlock the
-    identity is forgotten, so the next attempt asks again."""
-    from exporters.identity import WrongPassphraseError, unlock
-    from exporters.seal import seal_pdf
-
-    try:
-        identity = unlock(passphrase)
-    except WrongPassphraseError:
-        if passphrase == _remembered:
-            forget_passphrase()
-        raise
-    return seal_pdf(data, identity, seal_box, digest)
-
-
 class SealOptions(QWidget):
     """The "Seal with my identity" checkbox for the agreement export dialog.
 
@@ -138,6 +121,3 @@ class SealOptions(QWidget):
         else:
             self.note.setText("")
         self.note.setVisible(bool(self.note.text()))
-
-    def wants_seal(self) -> bool:
-        return self.check.isEnabled() and self.check.isChecked()

@@ -166,12 +166,6 @@ class RaciModel(QAbstractTableModel):
 
     # -- reading -------------------------------------------------------------------------
 
-    def activity_at(self, row: int) -> Activity:
-        return self._activities[row]
-
-    def party_at(self, column: int) -> Party:
-        return self._parties[column]
-
     def row_of(self, activity_id: str) -> int:
         return next(i for i, a in enumerate(self._activities) if a.id == activity_id)
 

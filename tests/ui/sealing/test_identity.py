@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from exporters.identity import certificate_path, current, identity_path, unlock
 from ui.common.tasks import SyncRunner
 from ui.sealing.identity_dialog import IdentityDialog, open_identity
-from ui.sealing.seal_options import SealOptions, forget_passphrase, seal_bytes
+from ui.sealing.seal_options import SealOptions, forget_passphrase
 from ui.shell.main_window import MainWindow
 
 SECRET = "Tr0ub4dor & <b>3</b> horse"  # QTest types ASCII only
@@ -141,7 +141,7 @@ def test_seal_options_follow_the_identity_and_the_version(qtbot: QtBot) -> None:
     options = SealOptions()
     qtbot.addWidget(options)
     options.show()
-    assert not options.check.isEnabled() and not options.wants_seal()
+    assert not options.check.isEnabled() and not options.check.isChecked()
     assert "no signing identity yet" in options.note.text()
     dialog = IdentityDialog(SyncRunner())
     qtbot.addWidget(dialog)
@@ -149,29 +149,47 @@ def test_seal_options_follow_the_identity_and_the_version(qtbot: QtBot) -> None:
     _type(qtbot, dialog, SECRET, SECRET)
     qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
     options.set_version_signed(True)
-    assert options.check.isEnabled() and options.check.isChecked() and options.wants_seal()
+    assert options.check.isEnabled() and options.check.isChecked()
     assert not options.note.isVisible()
     options.set_version_signed(False)
-    assert not options.wants_seal()
+    assert not options.check.isEnabled() and not options.check.isChecked()
     assert options.note.text() == "Only a signed version can be sealed."
 
 
 def test_a_remembered_passphrase_is_forgotten_when_it_fails(
-    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+    qtbot: QtBot,
+    make_window: Callable[..., MainWindow],
+    library_path: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    import datetime as dt
+
+    from PySide6.QtWidgets import QDialog
+
     import ui.sealing.seal_options as seal_options
-    from exporters.identity import WrongPassphraseError, create_identity
+    from exporters.identity import create_identity
     from exporters.verify import Outcome, verify_pdf
-    from tests.exporters.sealing import BOX, DIGEST, make_pdf
+    from tests.ui.agreement.test_agreement import DAY, open_page
+    from ui.agreement import output as agreement_output
+    from ui.common import dialogs
+    from workshop.demo import build_demo_workshop
+    from workshop.demo_history import with_history
 
     create_identity("Dana", "", "", SECRET)
+    signed = with_history(build_demo_workshop(DAY), dt.datetime(2026, 12, 1, 12, 40, tzinfo=dt.UTC))
+    _window, page = open_page(make_window, library_path, signed)
+    monkeypatch.setattr(agreement_output.ExportOptions, "exec", lambda self: QDialog.Accepted)
+    told: list[str] = []
+    monkeypatch.setattr(dialogs, "tell", lambda _p, text, title="": told.append(text))
+    target = tmp_path / "sealed.pdf"
     monkeypatch.setattr(seal_options, "_remembered", "a wrong one")
-    assert seal_options.ask_passphrase() == "a wrong one"  # no prompt while remembered
-    with pytest.raises(WrongPassphraseError):
-        seal_bytes(make_pdf(), BOX, DIGEST, "a wrong one")
-    assert seal_options._remembered is None
-    data = seal_bytes(make_pdf(), BOX, DIGEST, SECRET)
-    assert verify_pdf(data, []).outcome is Outcome.INTACT
+    page.output.export(1, target=target)  # no prompt while remembered
+    assert len(told) == 1 and not target.exists()
+    assert seal_options._remembered is None  # the next export asks again
+    monkeypatch.setattr(seal_options, "_remembered", SECRET)
+    page.output.export(1, target=target)
+    assert verify_pdf(target.read_bytes(), []).outcome is Outcome.INTACT
     forget_passphrase()
 
 
