@@ -19,12 +19,16 @@ COMMANDS: dict[str, Command] = {
     "workshop-import": workshop_files.import_workshop,
     "export": agreement.export,
     "verify": agreement.verify,
-    "summary": take_home.write_output,
-    "actions": take_home.write_output,
-    "calendar": take_home.write_output,
 }
+
+
+def commands() -> dict[str, Command]:
+    """Every sub-command: the table above, and one per take-home output."""
+    from exporters.outputs import OUTPUTS
+
+    return COMMANDS | dict.fromkeys(OUTPUTS, take_home.write_output)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the sub-command ``args.command``; its exit status."""
-    return COMMANDS[args.command](args)
+    return commands()[args.command](args)

@@ -131,20 +131,15 @@ def _verify(commands: SubParsers) -> None:
 
 
 def _take_home(commands: SubParsers) -> None:
-    """summary, actions, calendar: what people take home from a workshop."""
-    for name, suffix, text in (
-        ("summary", "pdf", "write the workshop summary PDF (plan vs actual, outcomes, votes, "
-         "decisions, action items by owner, parking lot)"),
-        ("actions", "csv", "write the action items as CSV (UTF-8 with BOM, for spreadsheets)"),
-        ("calendar", "ics", "write the review meetings and the review date as an iCalendar file"),
-    ):  # fmt: skip
-        sub = commands.add_parser(name, help=text)
+    """One sub-command per take-home output (summary, actions, calendar …), in the order
+    :mod:`exporters.outputs` declares them."""
+    from exporters.outputs import OUTPUTS
+
+    for output in OUTPUTS.values():
+        sub = commands.add_parser(output.name, help=output.help)
         sub.add_argument("id", metavar="ID")
-        sub.add_argument("--out", required=True, metavar=f"FILE.{suffix}")
-        if name == "calendar":
+        sub.add_argument("--out", required=True, metavar=f"FILE{output.suffix}")
+        for option in output.options:
             sub.add_argument(
-                "--timezone",
-                metavar="ZONE",
-                help="the meetings' time zone, e.g. Europe/Berlin (default: this computer's; "
-                "'floating' for times without a zone)",
+                option.flag, dest=option.name, metavar=option.metavar, help=option.help
             )

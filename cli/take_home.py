@@ -1,4 +1,5 @@
-"""summary, actions and calendar: the files people take home from a workshop."""
+"""The take-home outputs (summary, actions, calendar …): one sub-command per entry of
+:mod:`exporters.outputs`, each writing its file whole and printing where it went."""
 
 from __future__ import annotations
 
@@ -10,34 +11,23 @@ from cli.repository import open_repository, warn_if_damaged
 
 
 def write_output(args: argparse.Namespace) -> int:
-    """Write the summary PDF, the action items CSV or the calendar atomically; print where."""
-    from datetime import UTC, date, datetime
-
+    """Build the output named ``args.command`` from the workshop and write it atomically;
+    what the file could not hold goes to stderr, one note a line, then the path to stdout."""
     from exporters.files import write_atomically
+    from exporters.outputs import OUTPUTS, BuildOptions
     from workshop.i18n import _
 
+    output = OUTPUTS[args.command]
+    choices = {o.name: getattr(args, o.name) for o in output.options}
     with open_repository(args.database) as repo:
         workshop = repo.get(args.id)
         warn_if_damaged(repo, workshop.id, workshop.title)
-    notes: list[str] = []
-    if args.command == "summary":
-        from exporters.summary_pdf import summary_pdf
-
-        data = summary_pdf(workshop, date.today())
-    elif args.command == "actions":
-        from exporters.actions_csv import actions_csv
-
-        data = actions_csv(workshop, date.today())
-    else:
-        from exporters.calendar_ics import calendar_ics
-        from exporters.ics_zone import local_zone_name
-
-        zone = args.timezone or local_zone_name()
-        result = calendar_ics(workshop, datetime.now(UTC), None if zone == "floating" else zone)
-        data, notes = result.data, result.notes
+    built = output.build(
+        workshop, BuildOptions.current({k: v for k, v in choices.items() if v is not None})
+    )
     target = Path(args.out).expanduser()
-    write_atomically(target, data)
-    for note in notes:
+    write_atomically(target, built.data)
+    for note in built.notes:
         print(_("Note: {note}").format(note=note), file=sys.stderr)
     print(target)
     return 0

@@ -1,5 +1,6 @@
-"""File ▸ Take-home Outputs: the workshop summary PDF, the action items CSV and the review
-calendar, built and written off the GUI thread from a copy of the workshop."""
+"""File ▸ Take-home Outputs: one entry per output :mod:`exporters.outputs` declares (the
+workshop summary PDF, the action items CSV, the review calendar …), built and written off the
+GUI thread from a copy of the workshop."""
 
 from __future__ import annotations
 
@@ -7,11 +8,11 @@ import contextlib
 import copy
 import re
 from collections.abc import Callable
-from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ui.common.i18n import tr
@@ -27,6 +28,19 @@ MESSAGE_MS = 10_000
 def suggested_name(title: str, what: str, suffix: str) -> str:
     stem = re.sub(r"[^\w\- ]+", "", title, flags=re.UNICODE).strip()[:60] or "workshop"
     return f"{stem} - {what}{suffix}"
+
+
+def output_actions(parent: QObject, export: Callable[[str], None]) -> list[QAction]:
+    """File ▸ Take-home Outputs: one action per output :mod:`exporters.outputs` declares, in
+    its order, calling ``export(name)`` when triggered."""
+    from exporters.outputs import OUTPUTS
+
+    actions: list[QAction] = []
+    for output in OUTPUTS.values():
+        action = QAction(tr(output.menu_text), parent)
+        action.triggered.connect(lambda _checked=False, name=output.name: export(name))
+        actions.append(action)
+    return actions
 
 
 class TakeHomeOutputs(QObject):
@@ -61,53 +75,28 @@ class TakeHomeOutputs(QObject):
             path += suffix
         return path
 
+    def actions(self) -> list[QAction]:
+        """The menu's entries, one per output, on the window."""
+        return output_actions(self.window, self.export)
+
     def summary_pdf(self, path: str | None = None) -> None:
-        def build(workshop: Workshop) -> tuple[bytes, list[str]]:
-            from exporters.pdf_process import shared  # ReportLab runs there, not here
-
-            return shared().summary(workshop, date.today()), []
-
-        self._export(
-            path or self._ask(tr("Save workshop summary"), tr("summary"), ".pdf",
-                              tr("PDF files (*.pdf)")),
-            build,
-            tr("Workshop summary saved to {file}."),
-        )  # fmt: skip
+        self.export("summary", path)
 
     def actions_csv(self, path: str | None = None) -> None:
-        def build(workshop: Workshop) -> tuple[bytes, list[str]]:
-            from exporters.actions_csv import actions_csv
-
-            return actions_csv(workshop, date.today()), []
-
-        self._export(
-            path or self._ask(tr("Save action items"), tr("action items"), ".csv",
-                              tr("CSV files (*.csv)")),
-            build,
-            tr("Action items saved to {file}."),
-        )  # fmt: skip
+        self.export("actions", path)
 
     def calendar(self, path: str | None = None) -> None:
-        def build(workshop: Workshop) -> tuple[bytes, list[str]]:
-            from exporters.calendar_ics import calendar_ics
-            from exporters.ics_zone import local_zone_name
+        self.export("calendar", path)
 
-            result = calendar_ics(workshop, datetime.now(UTC), local_zone_name())
-            return result.data, result.notes
+    def export(self, name: str, path: str | None = None) -> None:
+        """Write the output ``name`` of :mod:`exporters.outputs` to ``path`` (asked for
+        when None), built off the GUI thread."""
+        from exporters.outputs import OUTPUTS, BuildOptions
 
-        self._export(
-            path or self._ask(tr("Save review calendar"), tr("calendar"), ".ics",
-                              tr("Calendar files (*.ics)")),
-            build,
-            tr("Calendar saved to {file}."),
-        )  # fmt: skip
-
-    def _export(
-        self,
-        path: str,
-        build: Callable[[Workshop], tuple[bytes, list[str]]],
-        done_text: str,
-    ) -> None:
+        output = OUTPUTS[name]
+        path = path or self._ask(
+            tr(output.dialog_title), tr(output.file_label), output.suffix, tr(output.file_filter)
+        )
         w = self.window
         source = self._snapshot()
         if not path or source is None:
@@ -116,13 +105,13 @@ class TakeHomeOutputs(QObject):
         def work() -> list[str]:
             from exporters.files import write_atomically
 
-            data, notes = build(source())
-            write_atomically(Path(path), data)
-            return notes
+            built = output.build(source(), BuildOptions.current(helper_process=True))
+            write_atomically(Path(path), built.data)
+            return list(built.notes)
 
         def done(notes: list[str]) -> None:
             self.last_notes = notes
-            message = done_text.format(file=path)
+            message = tr(output.saved).format(file=path)
             w.statusBar().showMessage(message, MESSAGE_MS)
             if notes:
                 # Plain text: the notes quote titles and cadences as typed.
