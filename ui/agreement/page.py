@@ -26,6 +26,7 @@ from ui.steps.page import StepPage, card
 from workshop.agreement import compose, short_digest
 from workshop.editing import TEAM_LABELS, parse_term
 from workshop.model import Signatory, Team, VersionStatus
+from workshop.signatories import leads_from_the_room
 from workshop.steps import STEP_INFO, Step
 from workshop.versions import Situation, current_draft, situation
 
@@ -144,19 +145,7 @@ class AgreementPage(StepPage):
 
     def suggest_signatories(self) -> None:
         """Add, as one undo step, the first sales and marketing participants (leads first)."""
-        w = self.doc.workshop
-        signing = {s.name.strip().casefold() for s in w.signatories}
-        teams = {s.team for s in w.signatories}
-        chosen = []
-        for team in (Team.SALES, Team.MARKETING):
-            if team in teams:
-                continue
-            people = [p for p in w.participants if p.team is team and p.name.strip()]
-            people.sort(key=lambda p: "head" not in p.title.casefold())
-            for person in people:
-                if person.name.strip().casefold() not in signing:
-                    chosen.append(Signatory(name=person.name, title=person.title, team=team))
-                    break
+        chosen = leads_from_the_room(self.doc.workshop)
         if not chosen:
             dialogs.tell(
                 self,

@@ -1,15 +1,12 @@
 """A funnel input and the MQL commitment that follows it change together, as one undo step.
 
-Marketing's MQL volume commitment follows the reverse funnel's MQLs per month until someone
-types a target for it by hand (the Accountability step then sets ``follows_funnel`` off).
-Storing a funnel input therefore also moves every following commitment's target, or adds
-the commitment when there is none yet and none was taken over by hand.
+How the commitment follows the funnel is :mod:`workshop.mql_commitment`; here its answer
+becomes undo commands, pushed with the funnel input as one step.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -17,11 +14,12 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ui.common.i18n import tr
 from ui.editing.commands import AddItem, SetField, SetItemField
 from ui.editing.document import WorkshopDocument
-from workshop.funnel import FunnelInputError, plan
-from workshop.model import Commitment, FunnelAssumptions, Team
+from workshop.model import FunnelAssumptions
+from workshop.mql_commitment import follow_funnel, mqls_per_month, overridden
 
 _MERGE_FUNNEL = 2
-_MQL_UNITS = {"mql", "mqls"}
+
+__all__ = ["FunnelEdit", "commitment_steps", "mqls_per_month", "overridden", "push_funnel_edit"]
 
 
 class FunnelEdit(QUndoCommand):
@@ -81,54 +79,17 @@ def _no_change(step: QUndoCommand) -> bool:
     return isinstance(step, SetField | SetItemField) and step.old == step.new
 
 
-def mqls_per_month(funnel: FunnelAssumptions) -> int | None:
-    """The funnel's MQLs per month, or ``None`` while an input is missing or out of range."""
-    try:
-        return plan(funnel).mqls_per_month
-    except FunnelInputError:
-        return None
-
-
-def overridden(commitment: Commitment) -> bool:
-    """A marketing MQL commitment whose target someone typed by hand (it no longer follows)."""
-    return (
-        commitment.committed_by is Team.MARKETING
-        and not commitment.follows_funnel
-        and commitment.unit.strip().lower() in _MQL_UNITS
-    )
-
-
-def new_mql_commitment(target: Decimal) -> Commitment:
-    return Commitment(
-        committed_by=Team.MARKETING,
-        what=tr("Deliver MQLs that meet the agreed MQL definition"),
-        target=target,
-        unit=tr("MQLs"),
-        period=tr("per month"),
-        measured_by=tr("MQLs created in the CRM per calendar month"),
-        data_source=tr("CRM"),
-        follows_funnel=True,
-    )
-
-
 def commitment_steps(doc: WorkshopDocument, funnel: FunnelAssumptions) -> list[QUndoCommand]:
     """What keeps the MQL commitment in step with ``funnel`` (nothing if it has no plan)."""
-    per_month = mqls_per_month(funnel)
-    if per_month is None:
-        return []
-    target = Decimal(per_month)
-    commitments: list[Commitment] = doc.items("commitments")
+    change = follow_funnel(doc.items("commitments"), funnel)
     label = tr("MQL commitment")
-    following = [c for c in commitments if c.follows_funnel]
     steps: list[QUndoCommand] = [
-        SetItemField(doc, "commitments", c.id, "target", target, label)
-        for c in following
-        if c.target != target
+        SetItemField(doc, "commitments", item_id, "target", target, label)
+        for item_id, target in change.targets
     ]
-    if not following and not any(overridden(c) for c in commitments):
-        steps.append(
-            AddItem(doc, "commitments", new_mql_commitment(target), len(commitments), label)
-        )
+    if change.add is not None:
+        at = len(doc.items("commitments"))
+        steps.append(AddItem(doc, "commitments", change.add, at, label))
     return steps
 
 
