@@ -6,18 +6,17 @@ Every method is one short transaction; an edit is durable when the method return
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
 from datetime import UTC, datetime
-from decimal import Decimal
-from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, Engine, Table, delete, func, insert, select, update
-from sqlalchemy.exc import CompileError, DBAPIError
+from sqlalchemy.exc import DBAPIError
 
 from storage import convert as c
+from storage.damage import damage_in
+from storage.edit_statement import EditStatement
 from storage.engine import EditConnection, describe
 from storage.errors import (
     LibraryLockedError,
@@ -26,7 +25,8 @@ from storage.errors import (
     UnknownWorkshopError,
     translate,
 )
-from storage.text_decoding import DamagedJson, is_damaged
+from storage.text_decoding import is_damaged
+from storage.version_rows import insert_version, load_versions
 from workshop import model as d
 from workshop import signing
 from workshop.i18n import _
@@ -45,81 +45,6 @@ def _role_rows(activity: d.Activity) -> list[dict[str, Any]]:
         for party, roles in activity.roles.items()
         for role in sorted(roles)
     ]
-
-
-def _mended(obj: Any, place: Callable[[str], str], prefix: str = "") -> list[str]:
-    """The damaged values of the dataclass ``obj``, named by ``place``; damaged text (read
-    with U+FFFD, :mod:`storage.text_decoding`) becomes plain text, a number that no longer
-    reads stays NaN."""
-    found = []
-    for f in fields(obj):
-        value = getattr(obj, f.name)
-        if isinstance(value, DamagedJson):
-            setattr(
-                obj,
-                f.name,
-                {} if isinstance(f.default_factory, type) and f.default_factory is dict else [],
-            )
-            found.append(place(prefix + f.name))
-        elif is_damaged(value):
-            setattr(obj, f.name, str(value))
-            found.append(place(prefix + f.name))
-        elif isinstance(value, Decimal) and value.is_nan():
-            found.append(place(prefix + f.name))
-    return found
-
-
-def _strokes(stored: Any) -> Any:
-    """A signature's strokes as points; damaged JSON is kept as it is, for :func:`_mended`."""
-    if isinstance(stored, DamagedJson):
-        return stored
-    return [[(pt[0], pt[1]) for pt in stroke] for stroke in stored or []]
-
-
-def _damage_in(w: d.Workshop) -> list[str]:
-    """Every damaged field of a workshop just read, as sentences name them."""
-    found = _mended(w, field_place)
-    found += _mended(w.goal, field_place, "goal.")
-    found += _mended(w.funnel, field_place, "funnel.")
-    for name in c.COLLECTIONS:
-        for n, item in enumerate(getattr(w, name), start=1):
-            found += _mended(item, partial(field_place, collection=name, n=n))
-    for n, version in enumerate(w.versions, start=1):
-        found += _mended(version, partial(field_place, collection="versions", n=n))
-        for k, person in enumerate(version.signatories, start=1):
-            place = partial(field_place, collection="versions", n=n, signatory=k)
-            found += _mended(person, place)
-            if person.signature is not None:
-                found += _mended(person.signature, place, "signature.")
-    return found
-
-
-class EditStatement:
-    """``UPDATE table SET columns WHERE id = ? [AND workshop_id = ?]`` as driver SQL, with
-    each column type's conversion of its value, made once per table and set of columns."""
-
-    def __init__(self, engine: Engine, table: Table, columns: Sequence[str], child: bool) -> None:
-        unknown = [name for name in columns if name not in table.c]
-        if unknown or not columns:
-            # What SQLAlchemy says for the same mistake: a bug, never the environment.
-            raise CompileError(f"Unconsumed column names: {', '.join(unknown) or '(none)'}")
-        dialect = engine.dialect
-        quote = dialect.identifier_preparer.quote
-        where = f"{quote('id')} = ?" + (f" AND {quote('workshop_id')} = ?" if child else "")
-        sets = ", ".join(f"{quote(name)} = ?" for name in columns)
-        self.sql = f"UPDATE {quote(table.name)} SET {sets} WHERE {where}"
-        self.columns = tuple(columns)
-        self.convert: tuple[Callable[[Any], Any] | None, ...] = tuple(
-            table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns
-        )
-
-    def params(self, values: Mapping[str, Any], *where: str) -> list[Any]:
-        params = [values[name] for name in self.columns]
-        for i, convert in enumerate(self.convert):
-            if convert is not None:
-                params[i] = convert(params[i])
-        params.extend(where)
-        return params
 
 
 class Repository:
@@ -281,30 +206,7 @@ class Repository:
             if roles:
                 conn.execute(insert(c.RACI), roles)
             for version in workshop.versions:
-                self._insert_version(conn, workshop.id, version)
-
-    def _insert_version(self, conn: Connection, workshop_id: str, v: d.AgreementVersion) -> None:
-        values = {n: getattr(v, n) for n in c.field_names(d.AgreementVersion)}
-        values.pop("signatories")
-        values.update(workshop_id=workshop_id, position=v.number)
-        conn.execute(insert(c.VERSIONS).values(values))
-        for i, s in enumerate(v.signatories):
-            conn.execute(
-                insert(c.SIGNATORIES).values(
-                    id=s.id, version_id=v.id, position=i, name=s.name, title=s.title, team=s.team
-                )
-            )
-            if s.signature is not None:
-                sig = s.signature
-                conn.execute(
-                    insert(c.SIGNATURES).values(
-                        signatory_id=s.id,
-                        kind=sig.kind,
-                        strokes=[[list(pt) for pt in stroke] for stroke in sig.strokes],
-                        typed_name=sig.typed_name,
-                        signed_at=sig.signed_at,
-                    )
-                )
+                insert_version(conn, workshop.id, version)
 
     def get(self, workshop_id: str) -> d.Workshop:
         """The whole workshop aggregate."""
@@ -329,48 +231,14 @@ class Repository:
                 for r in conn.execute(select(c.RACI).where(c.RACI.c.activity_id.in_(by_id))):
                     held = by_id[r.activity_id].roles.get(r.party_id, frozenset())
                     by_id[r.activity_id].roles[r.party_id] = held | {r.role}
-            w.versions = self._load_versions(conn, workshop_id)
-        damaged = _damage_in(w)
+            w.versions = load_versions(conn, workshop_id)
+        damaged = damage_in(w)
         self._damaged_listed.pop(workshop_id, None)  # this read is the newer one
         if damaged:
             self._damaged[workshop_id] = damaged
         else:
             self._damaged.pop(workshop_id, None)
         return w
-
-    def _load_versions(self, conn: Connection, workshop_id: str) -> list[d.AgreementVersion]:
-        versions = []
-        for r in conn.execute(
-            select(c.VERSIONS)
-            .where(c.VERSIONS.c.workshop_id == workshop_id)
-            .order_by(c.VERSIONS.c.number)
-        ):
-            fields = {
-                n: r._mapping[n] for n in c.field_names(d.AgreementVersion) if n in r._mapping
-            }
-            version = d.AgreementVersion(**fields)
-            query = (
-                select(c.SIGNATORIES, c.SIGNATURES)
-                .outerjoin(c.SIGNATURES, c.SIGNATURES.c.signatory_id == c.SIGNATORIES.c.id)
-                .where(c.SIGNATORIES.c.version_id == version.id)
-                .order_by(c.SIGNATORIES.c.position)
-            )
-            for s in conn.execute(query):
-                signature = None
-                if s.kind is not None:
-                    signature = d.Signature(
-                        kind=s.kind,
-                        strokes=_strokes(s.strokes),
-                        typed_name=s.typed_name,
-                        signed_at=s.signed_at,
-                    )
-                version.signatories.append(
-                    d.Signatory(
-                        id=s.id, name=s.name, title=s.title, team=s.team, signature=signature
-                    )
-                )
-            versions.append(version)
-        return versions
 
     def _unknown(self) -> UnknownWorkshopError:
         """An edit found its workshop gone: it was there when the editor opened it."""
@@ -499,7 +367,7 @@ class Repository:
         with self._write(workshop_id) as conn:
             try:
                 done = signing.sign(
-                    self._load_versions(conn, workshop_id), draft, signatory, signature, utcnow()
+                    load_versions(conn, workshop_id), draft, signatory, signature, utcnow()
                 )
             except signing.StaleSignatures as exc:
                 raise StaleSignaturesError(exc.message) from None
@@ -508,7 +376,7 @@ class Repository:
             if done.discard is not None:
                 conn.execute(delete(c.VERSIONS).where(c.VERSIONS.c.id == done.discard.id))
             if done.insert is not None:
-                self._insert_version(conn, workshop_id, done.insert)
+                insert_version(conn, workshop_id, done.insert)
             sig = done.signatory.signature
             assert sig is not None
             conn.execute(
@@ -579,7 +447,7 @@ class Repository:
             ).first()
             if row is None:
                 return None
-            for version in self._load_versions(conn, row.workshop_id):
+            for version in load_versions(conn, row.workshop_id):
                 if version.digest == digest and version.status is d.VersionStatus.SIGNED:
                     return row.title, version
         return None
