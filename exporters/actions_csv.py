@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import csv
 import io
-from datetime import date
+from collections.abc import Sequence
 
-from workshop.action_items import action_rows
+from workshop.action_items import ActionRow
 from workshop.i18n import _
-from workshop.model import Workshop
 
 BOM = "\ufeff"
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -34,12 +33,13 @@ def unguard(cell: str) -> str:
     return cell[1:] if cell.startswith("'") and cell[1:].startswith(_FORMULA_START) else cell
 
 
-def actions_csv(workshop: Workshop, today: date) -> bytes:
-    """The workshop's action items, one row each, in the order the room listed them."""
+def actions_csv(rows: Sequence[ActionRow]) -> bytes:
+    """The action items prepared by :func:`workshop.action_items.action_rows`, one row
+    each, in the order given (the room's)."""
     out = io.StringIO(newline="")
     writer = csv.writer(out, dialect="excel", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(header())
-    for row in action_rows(workshop, today):
+    for row in rows:
         writer.writerow(
             [
                 guard(row.what),

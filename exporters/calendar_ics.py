@@ -1,28 +1,29 @@
 """The review meetings agreed on the Transparency step and the agreement's review date as an
 iCalendar file (RFC 5545) that Outlook, Google Calendar and Apple Calendar import.
 
-Times carry an explicit time zone (TZID with its VTIMEZONE); without a known zone they are
-floating ("09:00 wherever you are"), which the report says. A cadence with one clear meaning
-becomes a repeating rule; anything else becomes a single meeting with a note, and the
-report lists it. Lines end in CRLF and are folded at 75 octets; text is escaped.
+It receives the calendar prepared by :func:`workshop.review_calendar.prepare_calendar` (which
+meetings go in, their days, lengths, repeat rules and descriptions, and notes for what could
+not go in as agreed). Times carry an explicit time zone (TZID with its VTIMEZONE); without a
+known zone they are floating ("09:00 wherever you are"), which the notes say. Lines end in
+CRLF and are folded at 75 octets; text is escaped.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 
 from exporters.ics_zone import known_zone, vtimezone
-from workshop.cadence import recurrence
 from workshop.i18n import _
-from workshop.limits import EARLIEST, LATEST, MEETING_MINUTES, date_fits
-from workshop.model import Meeting, Workshop
+from workshop.review_calendar import (
+    MEETING_TIME,
+    CalendarMeeting,
+    ReviewCalendar,
+    ReviewDay,
+)
 
 PRODID = "-//Accord//Sales-marketing alignment workshop//EN"
-MEETING_TIME = time(10, 0)  # the workshop agrees how often, not at what hour
-DEFAULT_MINUTES = 60
-_FIRST, _LAST = EARLIEST.year, LATEST.year  # a library may hold a date Accord now refuses
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
@@ -65,114 +66,41 @@ def _local(name: str, moment: datetime, zone: str | None) -> str:
     return f"{name};TZID={zone}:{_stamp(moment)}" if zone else f"{name}:{_stamp(moment)}"
 
 
-def _meeting_event(
-    workshop: Workshop,
-    meeting: Meeting,
-    zone: str | None,
-    now: datetime,
-    notes: list[str],
-) -> list[str] | None:
-    title = " ".join(meeting.title.split()) or _("Review meeting")
-    if meeting.first_date is None:
-        notes.append(
-            _("“{title}” has no first date, so it is not in the calendar.").format(title=title)
-        )
-        return None
-    if not date_fits(meeting.first_date):
-        notes.append(
-            _(
-                "“{title}” starts on {date}, outside the years {first} to {last}, so it is not "
-                "in the calendar."
-            ).format(title=title, date=meeting.first_date.isoformat(), first=_FIRST, last=_LAST)
-        )
-        return None
-    rule = recurrence(meeting.cadence)
-    start_day = meeting.first_date
-    description = []
-    if rule is not None:
-        start_day = rule.first_on_or_after(meeting.first_date)
-    elif meeting.cadence.strip():
-        notes.append(
-            _(
-                "“{title}”: “{cadence}” is not a cadence a calendar can repeat; it is in once, "
-                "on its first date — add the repeats by hand."
-            ).format(title=title, cadence=" ".join(meeting.cadence.split()))
-        )
-        description.append(
-            _("Agreed cadence: {cadence} (add the repeats by hand).").format(
-                cadence=meeting.cadence.strip()
-            )
-        )
-    else:
-        notes.append(
-            _("“{title}” has no cadence; it is in once, on its first date.").format(title=title)
-        )
-    if meeting.cadence.strip() and rule is not None:
-        description.append(_("Cadence: {cadence}").format(cadence=meeting.cadence.strip()))
-    if meeting.attendees.strip():
-        description.append(_("Who attends: {who}").format(who=meeting.attendees.strip()))
-    if meeting.agenda.strip():
-        description.append(_("Agenda: {agenda}").format(agenda=meeting.agenda.strip()))
-    description.append(
-        _("Agreed in “{workshop}”. The time of day was not agreed: set it when you accept.").format(
-            workshop=workshop.title
-        )
-    )
-    minutes = meeting.duration_minutes or DEFAULT_MINUTES
-    if meeting.duration_minutes is None:
-        description.append(
-            _("No length was agreed; {n} minutes are set aside.").format(n=DEFAULT_MINUTES)
-        )
-    elif not 1 <= minutes <= MEETING_MINUTES:  # stored before meetings had a longest length
-        minutes = DEFAULT_MINUTES
-        notes.append(
-            _(
-                "“{title}” lasts {length} minutes, longer than a meeting can; {n} minutes "
-                "are set aside."
-            ).format(title=title, length=f"{meeting.duration_minutes:,}", n=DEFAULT_MINUTES)
-        )
-    start = datetime.combine(start_day, MEETING_TIME)
+def _meeting_event(meeting: CalendarMeeting, zone: str | None, now: datetime) -> list[str]:
+    start = datetime.combine(meeting.start_day, MEETING_TIME)
     lines = [
         "BEGIN:VEVENT",
         f"UID:meeting-{meeting.id}@accord",
         f"DTSTAMP:{_stamp(now)}Z",
         _local("DTSTART", start, zone),
         # An end time rather than DURATION: some Outlook versions drop a DURATION.
-        _local("DTEND", start + timedelta(minutes=minutes), zone),
-        f"SUMMARY:{escape(title)}",
-        f"DESCRIPTION:{escape(chr(10).join(description))}",
+        _local("DTEND", start + timedelta(minutes=meeting.minutes), zone),
+        f"SUMMARY:{escape(meeting.title)}",
+        f"DESCRIPTION:{escape(chr(10).join(meeting.description))}",
     ]
-    if rule is not None:
-        lines.append(f"RRULE:{rule.rule()}")
+    if meeting.rule is not None:
+        lines.append(f"RRULE:{meeting.rule}")
     lines.append("END:VEVENT")
     return lines
 
 
-def _review_event(workshop: Workshop, review: date, now: datetime) -> list[str]:
+def _review_event(workshop_id: str, review: ReviewDay, now: datetime) -> list[str]:
     return [
         "BEGIN:VEVENT",
-        f"UID:review-{workshop.id}@accord",
+        f"UID:review-{workshop_id}@accord",
         f"DTSTAMP:{_stamp(now)}Z",
-        f"DTSTART;VALUE=DATE:{review:%Y%m%d}",
-        f"DTEND;VALUE=DATE:{review + timedelta(days=1):%Y%m%d}",
-        "SUMMARY:" + escape(_("Review of the sales–marketing agreement")),
-        "DESCRIPTION:"
-        + escape(
-            _("The agreed review of the agreement from “{workshop}”{client}.").format(
-                workshop=workshop.title,
-                client=_(" with {client}").format(client=workshop.client)
-                if workshop.client
-                else "",
-            )
-        ),
+        f"DTSTART;VALUE=DATE:{review.day:%Y%m%d}",
+        f"DTEND;VALUE=DATE:{review.day + timedelta(days=1):%Y%m%d}",
+        "SUMMARY:" + escape(review.summary),
+        "DESCRIPTION:" + escape(review.description),
         "TRANSP:TRANSPARENT",
         "END:VEVENT",
     ]
 
 
-def calendar_ics(workshop: Workshop, now: datetime, zone: str | None) -> CalendarExport:
-    """The calendar for ``workshop``; ``zone`` is an IANA name such as ``Europe/Berlin``
-    (None: floating local times). ``now`` stamps the events (DTSTAMP)."""
+def calendar_ics(calendar: ReviewCalendar, now: datetime, zone: str | None) -> CalendarExport:
+    """The prepared ``calendar`` as a file; ``zone`` is an IANA name such as
+    ``Europe/Berlin`` (None: floating local times). ``now`` stamps the events (DTSTAMP)."""
     notes: list[str] = []
     bad_zone = ""
     if zone is not None and not known_zone(zone):
@@ -182,37 +110,19 @@ def calendar_ics(workshop: Workshop, now: datetime, zone: str | None) -> Calenda
         ).format(zone=zone)
         notes.append(bad_zone)
         zone = None
+    notes += calendar.notes
     stamp = now.astimezone(UTC)
-    events: list[list[str]] = []
-    for meeting in workshop.meetings:
-        if not meeting.title.strip() and meeting.first_date is None:
-            continue  # an empty row
-        event = _meeting_event(workshop, meeting, zone, stamp, notes)
-        if event is not None:
-            events.append(event)
-    if workshop.review_date is None:
-        notes.append(_("The agreement has no review date yet, so it is not in the calendar."))
-    elif not date_fits(workshop.review_date):
-        notes.append(
-            _(
-                "The review date {date} is outside the years {first} to {last}, so it is not "
-                "in the calendar."
-            ).format(date=workshop.review_date.isoformat(), first=_FIRST, last=_LAST)
-        )
-    else:
-        events.append(_review_event(workshop, workshop.review_date, stamp))
-    timed = [
-        m.first_date
-        for m in workshop.meetings
-        if m.first_date is not None and date_fits(m.first_date)
-    ]
+    events = [_meeting_event(meeting, zone, stamp) for meeting in calendar.meetings]
+    if calendar.review is not None:
+        events.append(_review_event(calendar.workshop_id, calendar.review, stamp))
+    timed = [meeting.first_date for meeting in calendar.meetings]
     lines = [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         f"PRODID:{PRODID}",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        "X-WR-CALNAME:" + escape(workshop.title or _("Workshop")),
+        "X-WR-CALNAME:" + escape(calendar.name),
     ]
     if zone is not None and timed:
         lines.append(f"X-WR-TIMEZONE:{zone}")

@@ -3,7 +3,8 @@
 An :class:`Output` holds everything the command line and the window need to offer it: the
 sub-command's name, help and own options, the file suffix, the save dialog's title and
 filter, the menu entry, the sentence said once it is written, and how it is built — bytes,
-plus notes for what the file could not hold, in sentences. The command line makes one
+plus notes for what the file could not hold, in sentences. A build prepares the workshop into
+frozen data (:mod:`workshop`) and hands that to its renderer. The command line makes one
 sub-command per entry (:mod:`cli.take_home`), the window one File ▸ Take-home Outputs entry
 per entry (:mod:`ui.files.take_home`): adding a format is one entry here and its renderer.
 
@@ -75,19 +76,23 @@ class Output:
 
 
 def _summary(workshop: Workshop, options: BuildOptions) -> Built:
+    from workshop.summary_data import prepare_summary
+
+    summary = prepare_summary(workshop, options.today)
     if options.helper_process:
         from exporters.pdf_process import shared  # ReportLab runs there, not here
 
-        return Built(shared().summary(workshop, options.today))
+        return Built(shared().summary(summary))
     from exporters.summary_pdf import summary_pdf
 
-    return Built(summary_pdf(workshop, options.today))
+    return Built(summary_pdf(summary))
 
 
 def _actions(workshop: Workshop, options: BuildOptions) -> Built:
     from exporters.actions_csv import actions_csv
+    from workshop.action_items import action_rows
 
-    return Built(actions_csv(workshop, options.today))
+    return Built(actions_csv(action_rows(workshop, options.today)))
 
 
 FLOATING = "floating"  # the calendar's --timezone for times without a zone
@@ -96,9 +101,11 @@ FLOATING = "floating"  # the calendar's --timezone for times without a zone
 def _calendar(workshop: Workshop, options: BuildOptions) -> Built:
     from exporters.calendar_ics import calendar_ics
     from exporters.ics_zone import local_zone_name
+    from workshop.review_calendar import prepare_calendar
 
     zone = options.choices.get("timezone") or local_zone_name()
-    result = calendar_ics(workshop, options.now, None if zone == FLOATING else zone)
+    calendar = prepare_calendar(workshop)
+    result = calendar_ics(calendar, options.now, None if zone == FLOATING else zone)
     return Built(result.data, tuple(result.notes))
 
 

@@ -19,7 +19,6 @@ import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -28,7 +27,8 @@ from exporters.files import ExportError
 from workshop.agreement import Agreement
 from workshop.errors import AccordError
 from workshop.i18n import _
-from workshop.model import AgreementVersion, Workshop
+from workshop.model import AgreementVersion
+from workshop.summary_data import SummaryData
 
 Progress = Callable[[int, int], None]
 SealBox = tuple[int, tuple[float, float, float, float]]
@@ -70,7 +70,7 @@ def _seal(payload: dict[str, Any], _report: Progress) -> bytes:
 def _summary(payload: dict[str, Any], _report: Progress) -> bytes:
     from exporters.summary_pdf import summary_pdf
 
-    data: bytes = summary_pdf(payload["workshop"], payload["today"])
+    data: bytes = summary_pdf(payload["summary"])
     return data
 
 
@@ -196,9 +196,9 @@ class PdfProcess:
         sealed: bytes = self._call("seal", payload, None)
         return sealed
 
-    def summary(self, workshop: Workshop, today: date) -> bytes:
+    def summary(self, summary: SummaryData) -> bytes:
         """Like :func:`exporters.summary_pdf.summary_pdf`, in the helper process."""
-        data: bytes = self._call("summary", {"workshop": workshop, "today": today}, None)
+        data: bytes = self._call("summary", {"summary": summary}, None)
         return data
 
     def close(self) -> None:

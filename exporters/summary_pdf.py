@@ -2,12 +2,12 @@
 produced, votes, decisions, action items by owner and the parking lot.
 
 Same fonts, escaping and layout pieces as the agreement (every font embedded, user text
-printed literally, "Page x of y"); it receives the workshop and returns bytes.
+printed literally, "Page x of y"); it receives the summary prepared by
+:func:`workshop.summary_data.prepare_summary` and returns bytes.
 """
 
 from __future__ import annotations
 
-from datetime import date
 from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
@@ -32,14 +32,10 @@ from exporters.pdf_pages import (
 )
 from exporters.pdf_styles import make_styles
 from exporters.pdf_text import TextSetter
-from workshop.action_items import action_rows, by_owner
 from workshop.dates import long_date
 from workshop.i18n import _
-from workshop.model import Workshop
-from workshop.outcomes import agenda_plan, decisions, signed_minutes
-from workshop.steps import STEP_INFO, STEPS, Step
-from workshop.summary import captured
-from workshop.voting import dots_placed, outcome, ranking
+from workshop.outcomes import signed_minutes
+from workshop.summary_data import SummaryData
 
 
 def _minutes(value: int | None) -> str:
@@ -47,26 +43,24 @@ def _minutes(value: int | None) -> str:
 
 
 class SummaryBuilder:
-    def __init__(self, builder: SectionBuilder, workshop: Workshop, today: date) -> None:
-        self.b, self.w, self.today = builder, workshop, today
+    def __init__(self, builder: SectionBuilder, summary: SummaryData) -> None:
+        self.b, self.s = builder, summary
 
     def head(self) -> list[Flowable]:
-        b, w = self.b, self.w
-        people = ", ".join(
-            f"{p.name} ({team_label(p.team.value).lower()})" for p in w.participants if p.name
-        )
+        b, s = self.b, self.s
+        people = ", ".join(f"{p.name} ({team_label(p.team.value).lower()})" for p in s.people)
         return [
             Spacer(1, 24),
             b.para(_("WORKSHOP SUMMARY"), "kicker"),
-            b.para(w.title or _("Untitled workshop"), "title"),
-            b.para(w.client, "subtitle") if w.client else Spacer(1, 12),
+            b.para(s.title or _("Untitled workshop"), "title"),
+            b.para(s.client, "subtitle") if s.client else Spacer(1, 12),
             b.facts(
                 [
-                    (_("Date"), long_date(w.date)),
-                    (_("Place"), w.location or "—"),
-                    (_("Facilitated by"), w.facilitator or "—"),
+                    (_("Date"), long_date(s.date)),
+                    (_("Place"), s.location or "—"),
+                    (_("Facilitated by"), s.facilitator or "—"),
                     (_("In the room"), people or "—"),
-                    (_("Summary as of"), long_date(self.today)),
+                    (_("Summary as of"), long_date(s.today)),
                 ]
             ),
         ]
@@ -74,7 +68,7 @@ class SummaryBuilder:
     def agenda(self) -> list[Flowable]:
         b = self.b
         story = b.heading(_("Agenda: plan and actual"))
-        plan = agenda_plan(self.w)
+        plan = self.s.agenda
         if not plan.rows:
             return [*story, b.none_yet(_("No agenda was planned."))]
         rows: list[list[str | Flowable]] = [
@@ -106,41 +100,39 @@ class SummaryBuilder:
     def outcomes(self) -> list[Flowable]:
         b = self.b
         story = b.heading(_("Outcomes of each step"))
-        for step in STEPS:
-            if step is Step.ROOM:
-                continue
-            story += b.subheading(STEP_INFO[step].title)
-            lines = captured(self.w, step)
+        for step in self.s.outcomes:
+            story += b.subheading(step.title)
+            lines = list(step.lines)
             story.append(b.facts(lines) if lines else b.none_yet(_("Nothing captured yet.")))
         return story
 
     def votes(self) -> list[Flowable]:
         b = self.b
         story = b.heading(_("Votes"))
-        if not self.w.votes:
+        if not self.s.votes:
             return [*story, b.none_yet(_("The room did not vote."))]
-        for n, vote in enumerate(self.w.votes):
+        for n, vote in enumerate(self.s.votes):
             block: list[Flowable] = [b.para(vote.subject, "h2")]
             detail = _("{dots} dots placed, {each} per participant.").format(
-                dots=dots_placed(vote), each=vote.dots_per_participant
+                dots=vote.dots_placed, each=vote.dots_per_participant
             )
-            block.append(b.para(f"{outcome(vote)} {detail}", "body"))
+            block.append(b.para(f"{vote.outcome} {detail}", "body"))
             if vote.revealed:
                 rows = [
                     [f"{r.place}." + (" =" if r.tied else ""), r.option, str(r.dots)]
-                    for r in ranking(vote)
+                    for r in vote.ranking
                 ]
                 block.append(b.table([_("Place"), _("Option"), _("Dots")], rows, [0.1, 0.75, 0.15]))
             if n == 0:  # the section heading never stays behind on its own
                 block.insert(0, story.pop())
             # A short vote stays on one page; a long one may split.
-            story += [KeepTogether(block)] if len(vote.options) <= 12 else block
+            story += [KeepTogether(block)] if vote.options <= 12 else block
         return story
 
     def decisions(self) -> list[Flowable]:
         b = self.b
         story = b.heading(_("Decisions"))
-        found = decisions(self.w)
+        found = list(self.s.decisions)
         if not found:
             return [*story, b.none_yet(_("No decisions recorded yet."))]
         story.append(b.table([_("Kind"), _("Decision")], found, [0.18, 0.82]))
@@ -149,10 +141,9 @@ class SummaryBuilder:
     def actions(self) -> list[Flowable]:
         b = self.b
         story = b.heading(_("Action items by owner"))
-        rows = action_rows(self.w, self.today)
-        if not rows:
+        if not self.s.actions:
             return [*story, b.none_yet(_("No action items."))]
-        for owner, items in by_owner(rows):
+        for owner, items in self.s.actions:
             story += b.subheading(owner)
             story.append(
                 b.table(
@@ -172,20 +163,17 @@ class SummaryBuilder:
         return story
 
     def parking_lot(self) -> list[Flowable]:
-        from workshop.action_items import step_title
-
         b = self.b
         story = b.heading(_("Parking lot"))
-        items = self.w.parking_lot
+        items = self.s.parking_lot
         if not items:
             return [*story, b.none_yet(_("Nothing was parked."))]
-        ordered = sorted(items, key=lambda p: p.resolved)  # open ones first
         story.append(
             b.table(
                 [_("Issue"), _("Raised in"), _("Status")],
                 [
-                    [p.text, step_title(p.step), _("Resolved") if p.resolved else _("Open")]
-                    for p in ordered
+                    [p.text, p.raised_in, _("Resolved") if p.resolved else _("Open")]
+                    for p in items  # open ones first
                 ],
                 [0.64, 0.22, 0.14],
             )
@@ -206,11 +194,11 @@ class SummaryBuilder:
         return story
 
 
-def summary_pdf(workshop: Workshop, today: date) -> bytes:
-    """The summary of ``workshop`` as PDF bytes (A4); ``today`` decides what is overdue."""
+def summary_pdf(summary: SummaryData) -> bytes:
+    """The prepared summary as PDF bytes (A4)."""
     setter = TextSetter(fonts())
     buffer = BytesIO()
-    title = workshop.title or _("Untitled workshop")
+    title = summary.title or _("Untitled workshop")
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -220,18 +208,18 @@ def summary_pdf(workshop: Workshop, today: date) -> bytes:
         bottomMargin=MARGIN_BOTTOM,
         title=_("Workshop summary: {title}").format(title=metadata(title)),
         author="Accord",
-        subject=metadata(workshop.client),
+        subject=metadata(summary.client),
         creator="Accord",
     )
     frame = Frame(doc.leftMargin, doc.bottomMargin, doc.width, doc.height, id="body")
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
     builder = SectionBuilder(setter, make_styles(), doc.width)
     footer = "   ·   ".join(
-        part for part in (_("Workshop summary"), long_date(workshop.date)) if part and part != "—"
+        part for part in (_("Workshop summary"), long_date(summary.date)) if part and part != "—"
     )
     pages: list[int] = []
     doc.build(
-        SummaryBuilder(builder, workshop, today).story(),
+        SummaryBuilder(builder, summary).story(),
         canvasmaker=numbered_canvas(PageFurniture(footer=footer, draft=False), pages.append),
     )
     return buffer.getvalue()

@@ -15,6 +15,7 @@ from exporters.calendar_ics import calendar_ics, escape, fold
 from exporters.ics_zone import vtimezone
 from workshop.demo import build_demo_workshop
 from workshop.model import Meeting, Workshop
+from workshop.review_calendar import prepare_calendar
 
 NOW = datetime(2026, 11, 23, 12, 30, tzinfo=UTC)
 
@@ -40,7 +41,7 @@ def physical_lines(data: bytes) -> list[bytes]:
 
 def test_the_demo_meetings_repeat_in_their_zone_and_the_review_is_a_day() -> None:
     w = build_demo_workshop(date(2026, 11, 23))
-    result = calendar_ics(w, NOW, "Europe/Berlin")
+    result = calendar_ics(prepare_calendar(w), NOW, "Europe/Berlin")
     assert result.notes == [] and result.events == 4
     assert all(len(line) <= 75 for line in physical_lines(result.data))
     cal = parse(result.data)
@@ -99,7 +100,7 @@ def test_unclear_cadences_become_single_meetings_and_are_reported() -> None:
             Meeting(title="Undated", cadence="weekly"),
         ],
     )
-    result = calendar_ics(w, NOW, "America/New_York")
+    result = calendar_ics(prepare_calendar(w), NOW, "America/New_York")
     found = events(parse(result.data))
     assert "RRULE" not in found["Stand-up"] and "RRULE" not in found["Planning"]
     assert "twice a week" in str(found["Stand-up"]["DESCRIPTION"])
@@ -120,7 +121,7 @@ def test_without_a_zone_the_times_are_floating_and_say_so() -> None:
         title="F", meetings=[Meeting(title="M", cadence="weekly", first_date=date(2027, 3, 1))]
     )
     for zone in (None, "Mars/Olympus_Mons"):
-        result = calendar_ics(w, NOW, zone)
+        result = calendar_ics(prepare_calendar(w), NOW, zone)
         assert b"VTIMEZONE" not in result.data and b"TZID" not in result.data
         start = events(parse(result.data))["M"].decoded("DTSTART")
         assert start.tzinfo is None and start == datetime(2027, 3, 1, 10)
@@ -152,7 +153,7 @@ def test_any_title_and_agenda_read_back_literally(title: str, agenda: str, peopl
                           first_date=date(2027, 5, 31), duration_minutes=45)],
         review_date=date(2027, 6, 30),
     )  # fmt: skip
-    result = calendar_ics(w, NOW, "Europe/Berlin")
+    result = calendar_ics(prepare_calendar(w), NOW, "Europe/Berlin")
     assert all(len(line) <= 75 for line in physical_lines(result.data))
     cal = parse(result.data)
     meeting = events(cal)[" ".join(title.split())]

@@ -17,6 +17,7 @@ from exporters.summary_pdf import summary_pdf
 from tests.exporters.pdf_samples import WORKSHOP_ID, demo_agreement, page_texts, version_for
 from workshop.agreement import CommitmentTerms
 from workshop.demo import build_demo_workshop
+from workshop.summary_data import prepare_summary
 from workshop.versions import export_target
 
 DAY = date(2026, 11, 23)
@@ -94,7 +95,7 @@ def test_a_title_of_a_million_characters_prints_in_seconds_with_a_note() -> None
         " ".join(first.split())
     )
     assert rendered.pages < 20
-    summary = summary_pdf(w, DAY)
+    summary = summary_pdf(prepare_summary(w, DAY))
     assert "more than Accord accepts here" in " ".join(" ".join(page_texts(summary)).split())
 
 

@@ -18,6 +18,7 @@ from exporters.verify import verify_pdf
 from tests.exporters.sealing import PASSPHRASE, make_identity
 from workshop.demo import build_demo_workshop
 from workshop.demo_history import with_history
+from workshop.summary_data import prepare_summary
 from workshop.versions import export_target
 
 
@@ -93,8 +94,8 @@ def test_summary_in_the_helper_is_the_same_document(helper: PdfProcess) -> None:
     from exporters.summary_pdf import summary_pdf
 
     w = build_demo_workshop(date(2026, 11, 23))
-    there = helper.summary(w, date(2026, 11, 30))
-    here = summary_pdf(w, date(2026, 11, 30))
+    there = helper.summary(prepare_summary(w, date(2026, 11, 30)))
+    here = summary_pdf(prepare_summary(w, date(2026, 11, 30)))
     texts = [
         [page.extract_text() for page in PdfReader(BytesIO(data)).pages] for data in (there, here)
     ]

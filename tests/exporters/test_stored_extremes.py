@@ -17,6 +17,8 @@ from exporters.summary_pdf import summary_pdf
 from tests.exporters.pdf_samples import page_texts, squash
 from workshop.demo import build_demo_workshop
 from workshop.model import Meeting, Workshop
+from workshop.review_calendar import prepare_calendar
+from workshop.summary_data import prepare_summary
 from workshop.versions import export_target
 
 DAY = date(2026, 11, 23)
@@ -71,7 +73,7 @@ def test_the_agreement_of_a_workshop_with_huge_numbers_prints() -> None:
 
 
 def test_the_summary_of_a_workshop_with_huge_numbers_prints() -> None:
-    data = summary_pdf(_huge(build_demo_workshop(DAY)), DAY)
+    data = summary_pdf(prepare_summary(_huge(build_demo_workshop(DAY)), DAY))
     assert data.startswith(b"%PDF")
 
 
@@ -85,7 +87,7 @@ def test_extreme_dates_print_and_stay_out_of_the_calendar(extreme: date) -> None
     w.meetings[-1].first_date = extreme
     w.versions = []
     for zone in ("Europe/Berlin", None):
-        result = calendar_ics(w, datetime(2026, 11, 23, tzinfo=UTC), zone)
+        result = calendar_ics(prepare_calendar(w), datetime(2026, 11, 23, tzinfo=UTC), zone)
         assert b"BEGIN:VCALENDAR" in result.data
         assert any("outside the years 1900 to 2199" in note for note in result.notes)
         assert b"UID:review-" not in result.data
@@ -93,13 +95,13 @@ def test_extreme_dates_print_and_stay_out_of_the_calendar(extreme: date) -> None
     agreement, version = export_target(w, None)
     rendered = render(agreement, version, workshop_id=w.id, page_size="A4", app_version="1")
     assert f"{extreme.day} " in " ".join(page_texts(rendered.data))
-    assert summary_pdf(w, DAY).startswith(b"%PDF")
+    assert summary_pdf(prepare_summary(w, DAY)).startswith(b"%PDF")
 
 
 def test_an_endless_meeting_gets_the_usual_hour() -> None:
     w = build_demo_workshop(DAY)
     w.meetings[0].duration_minutes = 2**31 - 1
-    result = calendar_ics(w, datetime(2026, 11, 23, tzinfo=UTC), "Europe/Berlin")
+    result = calendar_ics(prepare_calendar(w), datetime(2026, 11, 23, tzinfo=UTC), "Europe/Berlin")
     assert any("longer than a meeting can" in note for note in result.notes)
 
 
@@ -107,7 +109,7 @@ def test_a_cadence_with_thousands_of_digits_is_one_meeting_with_a_note() -> None
     w = build_demo_workshop(DAY)
     w.meetings[0].cadence = "every " + "9" * 5000 + " weeks"
     w.meetings[1].cadence = "monthly (" + "9" * 5000 + "th thursday)"
-    result = calendar_ics(w, datetime(2026, 11, 23, tzinfo=UTC), "Europe/Berlin")
+    result = calendar_ics(prepare_calendar(w), datetime(2026, 11, 23, tzinfo=UTC), "Europe/Berlin")
     assert sum("not a cadence a calendar can repeat" in note for note in result.notes) == 2
 
 

@@ -11,6 +11,7 @@ from exporters.summary_pdf import summary_pdf
 from tests.exporters.pdf_samples import page_texts, pdffonts, reader, squash
 from workshop.demo import build_demo_workshop
 from workshop.model import ActionItem, ParkingLotItem, Participant, Vote, Workshop
+from workshop.summary_data import prepare_summary
 
 TODAY = date(2027, 1, 20)
 SECTIONS = (
@@ -35,7 +36,7 @@ HOSTILE = (
 
 @pytest.fixture(scope="module")
 def demo_pdf() -> bytes:
-    return summary_pdf(build_demo_workshop(date(2026, 11, 23)), TODAY)
+    return summary_pdf(prepare_summary(build_demo_workshop(date(2026, 11, 23)), TODAY))
 
 
 def test_every_section_is_there_in_order_with_the_demo_content(demo_pdf: bytes) -> None:
@@ -83,7 +84,7 @@ def test_hostile_text_prints_literally_in_every_section(tmp_path: Path) -> None:
             )
         ],
     )
-    data = summary_pdf(w, TODAY)
+    data = summary_pdf(prepare_summary(w, TODAY))
     flat = squash("\n".join(page_texts(data)))
     for text in HOSTILE:
         # Right-to-left runs are drawn in typed order; extractors hand them back reversed.
@@ -104,14 +105,14 @@ def test_hostile_text_prints_literally_in_every_section(tmp_path: Path) -> None:
 def test_a_very_long_issue_is_printed_whole_across_pages() -> None:
     long_text = " ".join(f"word{n}" for n in range(14_000))  # about 100 KB
     w = Workshop(title="Long", parking_lot=[ParkingLotItem(text=long_text, step="room")])
-    pages = page_texts(summary_pdf(w, TODAY))
+    pages = page_texts(summary_pdf(prepare_summary(w, TODAY)))
     assert len(pages) > 10
     flat = squash("".join(pages))
     assert "word0" in flat and "word13999" in flat and "word7000word7001" in flat
 
 
 def test_an_empty_workshop_says_what_is_missing() -> None:
-    text = "\n".join(page_texts(summary_pdf(Workshop(title="Empty"), TODAY)))
+    text = "\n".join(page_texts(summary_pdf(prepare_summary(Workshop(title="Empty"), TODAY))))
     for sentence in (
         "No agenda was planned.",
         "Nothing captured yet.",
