@@ -6,12 +6,22 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+# A fresh clone has no mypy cache: checking every module from cold takes about 20 s of CPU,
+# which on two busy cores is minutes of wall time. These are limits for a hang, not budgets.
+CHECK_TIMEOUT = 540
+pytestmark = pytest.mark.timeout(CHECK_TIMEOUT + 60)
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", *args],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=CHECK_TIMEOUT,
     )
 
 
