@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable, Spacer, Table
+from reportlab.platypus import Flowable, Spacer
 
 from exporters.agreement_signatures import audit, signatures
 from exporters.agreement_title_page import status_text, title_page
 from exporters.fonts import BOLD, REGULAR
 from exporters.pdf_pieces import Cell, PdfPieces, team_label
-from exporters.pdf_styles import NOTICE_FILL, NOTICE_RULE, table_style
 from exporters.pdf_text import amount, number, percent
 from exporters.signature_art import SealPlace
 from workshop.agreement import Agreement
@@ -298,24 +297,14 @@ class SectionBuilder(PdfPieces):
         if not a.open_points:
             return []
         items = [self.para(f"•  {p}", "notice") for p in a.open_points]
-        box = Table(
-            [[self.para(_("Open when this version was made"), "h2")], *[[i] for i in items]],
-            colWidths=[self.width],
-            splitByRow=1,
-        )
-        box.setStyle(
-            table_style(
-                [
-                    ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
-                    ("LINEBEFORE", (0, 0), (0, -1), 3, NOTICE_RULE),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                    ("TOPPADDING", (0, 0), (-1, -1), 2),
-                    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-                    ("TOPPADDING", (0, 0), (-1, 0), 6),
-                    ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
-                ]
-            )
-        )
+        padding: list[tuple[object, ...]] = [
+            ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ("TOPPADDING", (0, 0), (-1, 0), 6),
+            ("BOTTOMPADDING", (0, -1), (-1, -1), 8),
+        ]
+        title = self.para(_("Open when this version was made"), "h2")
+        box = self.notice([[title], *[[i] for i in items]], padding)
         return [*self.heading(_("Open points")), box]
 
 

@@ -3,10 +3,9 @@ and a notice when the version holds open points."""
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from exporters.pdf_pieces import PdfPieces
-from exporters.pdf_styles import NOTICE_FILL, NOTICE_RULE, table_style
 from exporters.pdf_text import utc_time
 from workshop.agreement import Agreement
 from workshop.dates import long_date
@@ -70,16 +69,8 @@ def _open_points_notice(b: PdfPieces, count: int) -> Flowable:
         "This version contains open points ({count}). They are listed in their own section "
         "before the signatures; signing now accepts the agreement with them open."
     ).format(count=count)
-    box = Table([[b.para(text, "notice")]], colWidths=[b.width])
-    box.setStyle(
-        table_style(
-            [
-                ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
-                ("LINEBEFORE", (0, 0), (0, -1), 3, NOTICE_RULE),
-                ("LEFTPADDING", (0, 0), (-1, -1), 10),
-                ("TOPPADDING", (0, 0), (-1, -1), 7),
-                ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-            ]
-        )
-    )
-    return box
+    padding: list[tuple[object, ...]] = [
+        ("TOPPADDING", (0, 0), (-1, -1), 7),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+    ]
+    return b.notice([[b.para(text, "notice")]], padding)

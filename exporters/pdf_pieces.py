@@ -12,11 +12,18 @@ from typing import TypeAlias
 
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph
+from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Table
 
 from exporters.bidi_lines import BidiParagraph, base_direction, has_rtl
 from exporters.long_text import PIECE_CHARS, LongText, long_text, shortened
-from exporters.pdf_styles import Styles, facts_style, grid_style
+from exporters.pdf_styles import (
+    NOTICE_FILL,
+    NOTICE_RULE,
+    Styles,
+    facts_style,
+    grid_style,
+    table_style,
+)
 from exporters.pdf_text import TextSetter, clean
 from workshop.editing import TEAM_LABELS
 from workshop.limits import LINE_CHARS, TEXT_CHARS
@@ -103,6 +110,22 @@ class PdfPieces:
 
     def none_yet(self, what: str) -> Paragraph:
         return self.para(what, "muted")
+
+    def notice(self, rows: list[list[Flowable]], padding: list[tuple[object, ...]]) -> Table:
+        """``rows`` on the notice fill with a rule down the left edge, for what a reader must
+        not miss; ``padding`` sets the top and bottom padding of its rows."""
+        box = Table(rows, colWidths=[self.width], splitByRow=1)
+        box.setStyle(
+            table_style(
+                [
+                    ("BACKGROUND", (0, 0), (-1, -1), NOTICE_FILL),
+                    ("LINEBEFORE", (0, 0), (0, -1), 3, NOTICE_RULE),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 10),
+                    *padding,
+                ]
+            )
+        )
+        return box
 
 
 # A row holding this much text may be split across pages; shorter rows move whole.

@@ -13,7 +13,12 @@ from typing import Any
 from workshop import limits
 from workshop import model as m
 from workshop.i18n import _
-from workshop.portable_format import MAX_DECIMAL_CHARS, MAX_DECIMAL_EXPONENT, MAX_INT
+from workshop.portable_format import (
+    MAX_DECIMAL_CHARS,
+    MAX_DECIMAL_EXPONENT,
+    MAX_INT,
+    ImportFileError,
+)
 from workshop.portable_places import Where
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -117,19 +122,13 @@ def within_limits(owner: type[Any], name: str, value: Any, where: Where) -> Any:
             raise where.error(_NUMBER_RULES[rule], name, limit=limits.FIGURE_TEXT, places=_PLACES)
     elif isinstance(value, datetime):
         if not limits.moment_fits(value):
-            raise where.error(
-                _("{field} must be a moment in the years {first} to {last} (in UTC)."),
-                name,
-                first=limits.EARLIEST.year,
-                last=limits.LATEST.year,
+            raise _outside_years(
+                where, name, _("{field} must be a moment in the years {first} to {last} (in UTC).")
             )
     elif isinstance(value, date):
         if not limits.date_fits(value):
-            raise where.error(
-                _("{field} must be a day in the years {first} to {last}."),
-                name,
-                first=limits.EARLIEST.year,
-                last=limits.LATEST.year,
+            raise _outside_years(
+                where, name, _("{field} must be a day in the years {first} to {last}.")
             )
     elif isinstance(value, list) and (owner, name) == (m.Vote, "options"):
         if len(value) > limits.VOTE_OPTIONS:
@@ -142,6 +141,10 @@ def within_limits(owner: type[Any], name: str, value: Any, where: Where) -> Any:
         for dots in value.values():
             _whole_fits(owner, name, dots, where)
     return value
+
+
+def _outside_years(where: Where, name: str, template: str) -> ImportFileError:
+    return where.error(template, name, first=limits.EARLIEST.year, last=limits.LATEST.year)
 
 
 _PLACES = limits.FIGURE_PLACES
