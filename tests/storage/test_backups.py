@@ -12,16 +12,13 @@ import pytest
 from storage.backups import list_backups, restore, rotate, take_backup, to_keep
 from storage.errors import NotADatabaseError, StorageError
 from storage.repository import Repository
+from tests.storage.peek import column
 from workshop.editing import new_workshop
 from workshop.model import Participant
 
 
 def names(path: Path) -> list[str]:
-    db = sqlite3.connect(path)
-    try:
-        return [r[0] for r in db.execute("SELECT name FROM participants ORDER BY name")]
-    finally:
-        db.close()
+    return column(path, "SELECT name FROM participants ORDER BY name")
 
 
 def test_a_backup_taken_while_someone_writes_is_sound_and_restores(
@@ -45,9 +42,7 @@ def test_a_backup_taken_while_someone_writes_is_sound_and_restores(
         stop.set()
         thread.join()
     for backup in backups:
-        db = sqlite3.connect(backup)
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        db.close()
+        assert column(backup, "PRAGMA integrity_check") == ["ok"]
     snapshot = names(backups[-1])
     assert snapshot, "the writer was running during the backups"
     repo.close()
@@ -164,11 +159,7 @@ def accord_library(path: Path, title: str = "Kept") -> str:
 
 
 def titles(path: Path) -> list[str]:
-    db = sqlite3.connect(path)
-    try:
-        return [r[0] for r in db.execute("SELECT title FROM workshops ORDER BY title")]
-    finally:
-        db.close()
+    return column(path, "SELECT title FROM workshops ORDER BY title")
 
 
 def test_restoring_over_a_damaged_library_keeps_it_aside_and_goes_ahead(

@@ -3,7 +3,6 @@ without one the schema does not change."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from storage.engine import make_engine, resolve_url
 from storage.errors import StorageError
 from storage.library import open_library
 from storage.schema import HEAD, KNOWN_REVISIONS, run_alembic
+from tests.storage.peek import column
 
 EARLIER = KNOWN_REVISIONS[0]
 
@@ -25,11 +25,8 @@ def earlier_library(path: Path) -> None:
 
 
 def revision(path: Path) -> str:
-    db = sqlite3.connect(path)
-    try:
-        return str(db.execute("SELECT version_num FROM alembic_version").fetchone()[0])
-    finally:
-        db.close()
+    [found] = column(path, "SELECT version_num FROM alembic_version")
+    return str(found)
 
 
 def copies(folder: Path) -> list[Path]:
@@ -43,11 +40,7 @@ def test_a_library_is_copied_and_checked_before_its_schema_changes(library_path:
     [copy] = copies(library_path.parent)
     assert copy.name.startswith(f"library.before-migration-{EARLIER}-")
     assert revision(copy) == EARLIER
-    db = sqlite3.connect(copy)
-    try:
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    finally:
-        db.close()
+    assert column(copy, "PRAGMA integrity_check") == ["ok"]
     assert not [p for p in library_path.parent.iterdir() if ".partial" in p.name]
 
 

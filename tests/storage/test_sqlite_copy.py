@@ -12,6 +12,7 @@ import pytest
 
 from storage.errors import StorageError
 from storage.sqlite_copy import copy_database
+from tests.storage.peek import column
 
 
 def failed(why: str) -> StorageError:
@@ -44,46 +45,45 @@ def damage_index(path: Path) -> None:
 
 
 def bodies(path: Path) -> list[str]:
-    db = sqlite3.connect(path)
-    try:
-        return [r[0] for r in db.execute("SELECT body FROM notes ORDER BY id")]
-    finally:
-        db.close()
+    return column(path, "SELECT body FROM notes ORDER BY id")
 
 
 def beside(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
-def test_a_copy_is_sound_self_contained_and_alone_at_its_target(tmp_path: Path) -> None:
-    source = tmp_path / "source.sqlite3"
-    make_database(source)
+@pytest.fixture
+def source(tmp_path: Path) -> Path:
+    path = tmp_path / "source.sqlite3"
+    make_database(path)
+    return path
+
+
+@pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """An empty folder the copy goes in, so that whatever it leaves there shows."""
+    folder = tmp_path / "out"
+    folder.mkdir()
+    return folder
+
+
+def test_a_copy_is_sound_self_contained_and_alone_at_its_target(source: Path, out: Path) -> None:
     holder = sqlite3.connect(source)  # in use, with its -wal beside it
     try:
         holder.execute("INSERT INTO notes (body) VALUES ('in the wal')")
         holder.commit()
-        out = tmp_path / "out"
-        out.mkdir()
         target = out / "copy.sqlite3"
         copy_database(source, target, failed)
     finally:
         holder.close()
     assert beside(out) == ["copy.sqlite3"]  # no partial file, no journal
     assert bodies(target) == bodies(source) and bodies(target)[-1] == "in the wal"
-    db = sqlite3.connect(target)
-    try:
-        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-        assert db.execute("PRAGMA journal_mode").fetchone() == ("delete",)
-    finally:
-        db.close()
+    assert column(target, "PRAGMA integrity_check") == ["ok"]
+    assert column(target, "PRAGMA journal_mode") == ["delete"]
 
 
-def test_a_copy_that_fails_its_check_is_not_left_behind(tmp_path: Path) -> None:
-    source = tmp_path / "source.sqlite3"
-    make_database(source)
+def test_a_copy_that_fails_its_check_is_not_left_behind(source: Path, out: Path) -> None:
     damage_index(source)
-    out = tmp_path / "out"
-    out.mkdir()
     target = out / "copy.sqlite3"
     target.write_bytes(b"an earlier copy")
     with pytest.raises(StorageError) as refused:
@@ -106,13 +106,8 @@ def test_a_source_that_is_no_database_is_one_sentence(tmp_path: Path) -> None:
 
 
 def test_a_full_disk_leaves_nothing_half_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    source: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = tmp_path / "source.sqlite3"
-    make_database(source)
-    out = tmp_path / "out"
-    out.mkdir()
-
     def full(_fd: int) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
@@ -126,12 +121,8 @@ def test_a_full_disk_leaves_nothing_half_written(
 
 
 def test_a_read_only_folder_is_one_sentence_and_nothing_is_written(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    source: Path, out: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    source = tmp_path / "source.sqlite3"
-    make_database(source)
-    out = tmp_path / "out"
-    out.mkdir()
     real_open = os.open
 
     def read_only_open(path: Any, flags: int, *args: Any, **kwargs: Any) -> int:
