@@ -22,6 +22,8 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
+
 from storage.engine import resolve_url
 from storage.library import open_library
 
@@ -140,6 +142,9 @@ def differences(saved: Saved, participants: dict[str, str], notes: str) -> list[
     return problems
 
 
+# 32 writer processes, each starting Python and the database stack: minutes on two busy
+# cores. The limit is for a hang, not a budget.
+@pytest.mark.timeout(900)
 def test_killing_the_writer_mid_edit_loses_nothing_saved(tmp_path: Path) -> None:
     library = tmp_path / "library.sqlite3"
     saved = Saved()
