@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
     from ui.capture.dock import CaptureDock
-    from ui.shell.main_window import MainWindow
-    from ui.shell.workshop_view import WorkshopView
+    from ui.shell.bridge import OpenWorkshop
 
 
 class CaptureControl(QObject):
-    def __init__(self, window: MainWindow) -> None:
+    wanted_changed = Signal(bool)  # shown or hidden for good: the menu's check follows
+
+    def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
         self.window = window
         self.dock: CaptureDock | None = None
         self.wanted = False  # shown or hidden by the user; kept from workshop to workshop
 
-    def attach(self, view: WorkshopView) -> None:
+    def attach(self, view: OpenWorkshop) -> None:
         from PySide6.QtCore import Qt  # Qt's enums cost ~30 ms: not before the first frame
 
         from ui.capture.dock import CaptureDock
@@ -60,7 +63,4 @@ class CaptureControl(QObject):
         """The panel's own close button hides it for good (until shown again)."""
         if self.window.isVisible() and not self.window.isMinimized():
             self.wanted = visible
-        action = self.window.act.capture_panel
-        action.blockSignals(True)
-        action.setChecked(self.wanted)
-        action.blockSignals(False)
+        self.wanted_changed.emit(self.wanted)

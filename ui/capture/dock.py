@@ -15,13 +15,13 @@ from ui.common.i18n import tr
 from workshop.steps import Step
 
 if TYPE_CHECKING:
-    from ui.shell.workshop_view import WorkshopView
+    from ui.shell.bridge import OpenWorkshop
 
 PARKING, ACTIONS, VOTES = range(3)
 
 
 class CaptureDock(QDockWidget):
-    def __init__(self, view: WorkshopView, parent: Any = None) -> None:
+    def __init__(self, view: OpenWorkshop, parent: Any = None) -> None:
         super().__init__(tr("Capture"), parent)
         self.setObjectName("CaptureDock")
         self.view = view
@@ -84,7 +84,4 @@ class CaptureDock(QDockWidget):
             self.tabs.setCurrentIndex(ACTIONS)
             self.actions_panel.editor.focus_item(item_id, "owner_id")
             return
-        self.view.show_step(Step(step))
-        editor = self.view.page(Step(step)).editors.get(collection)
-        if editor is not None and hasattr(editor, "focus_item"):
-            editor.focus_item(item_id)
+        self.view.focus_item(Step(step), collection, item_id)

@@ -19,10 +19,8 @@ from ui.common.i18n import tr
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from ui.shell.bridge import Shell
     from workshop.model import Workshop
-
-MESSAGE_MS = 10_000
 
 
 def suggested_name(title: str, what: str, suffix: str) -> str:
@@ -44,40 +42,42 @@ def output_actions(parent: QObject, export: Callable[[str], None]) -> list[QActi
 
 
 class TakeHomeOutputs(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell.widget())
+        self.shell = shell
         self.last_notes: list[str] = []  # what the last calendar could not map
         self.notes_box: QMessageBox | None = None
 
     def _snapshot(self) -> Callable[[], Workshop] | None:
         """How the worker gets the workshop: a copy of the open one, or read from the library."""
-        w = self.window
-        if w.view is not None:
-            snapshot = copy.deepcopy(w.view.doc.workshop)
+        w = self.shell
+        view = w.workshop()
+        if view is not None:
+            snapshot = copy.deepcopy(view.doc.workshop)
             return lambda: snapshot
-        workshop_id = w.home.current_id()
-        if w.library is None or workshop_id is None:
+        workshop_id, repo = w.chosen_workshop(), w.repository()
+        if repo is None or workshop_id is None:
             return None
-        repo = w.library.repository
         return lambda: repo.get(workshop_id)
 
     def _ask(self, title: str, what: str, suffix: str, filter_: str) -> str:
-        w = self.window
+        w = self.shell
         name = tr("workshop")
-        if w.view is not None:
-            name = w.view.doc.workshop.title
-        elif w.library is not None and (selected := w.home.current_id()) is not None:
+        view, repo = w.workshop(), w.repository()
+        if view is not None:
+            name = view.doc.workshop.title
+        elif repo is not None and (selected := w.chosen_workshop()) is not None:
             with contextlib.suppress(AccordError):  # gone meanwhile: the export says so
-                name = w.library.repository.summary(selected).title
-        path, _ = QFileDialog.getSaveFileName(w, title, suggested_name(name, what, suffix), filter_)
+                name = repo.summary(selected).title
+        suggested = suggested_name(name, what, suffix)
+        path, _ = QFileDialog.getSaveFileName(w.widget(), title, suggested, filter_)
         if path and not path.lower().endswith(suffix):
             path += suffix
         return path
 
     def actions(self) -> list[QAction]:
         """The menu's entries, one per output, on the window."""
-        return output_actions(self.window, self.export)
+        return output_actions(self.shell.widget(), self.export)
 
     def summary_pdf(self, path: str | None = None) -> None:
         self.export("summary", path)
@@ -97,7 +97,7 @@ class TakeHomeOutputs(QObject):
         path = path or self._ask(
             tr(output.dialog_title), tr(output.file_label), output.suffix, tr(output.file_filter)
         )
-        w = self.window
+        w = self.shell
         source = self._snapshot()
         if not path or source is None:
             return
@@ -112,13 +112,15 @@ class TakeHomeOutputs(QObject):
         def done(notes: list[str]) -> None:
             self.last_notes = notes
             message = tr(output.saved).format(file=path)
-            w.statusBar().showMessage(message, MESSAGE_MS)
+            w.say(message)
             if notes:
                 # Plain text: the notes quote titles and cadences as typed.
                 text = message + "\n\n" + "\n".join(f"• {n}" for n in notes)
                 from PySide6.QtCore import Qt  # its enums cost ~30 ms: not at start-up
 
-                box = QMessageBox(QMessageBox.Icon.Information, tr("Accord"), text, parent=w)
+                box = QMessageBox(
+                    QMessageBox.Icon.Information, tr("Accord"), text, parent=w.widget()
+                )
                 box.setTextFormat(Qt.TextFormat.PlainText)
                 box.open()
                 self.notes_box = box
@@ -127,9 +129,9 @@ class TakeHomeOutputs(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, AccordError):
-            self.window.report(exc.message)
+            self.shell.report(exc.message)
         elif isinstance(exc, OSError):
-            self.window.report(
+            self.shell.report(
                 tr("The file could not be written ({reason}); choose another place.").format(
                     reason=exc.strerror or exc
                 )

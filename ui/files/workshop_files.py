@@ -14,7 +14,7 @@ from ui.common.i18n import tr
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from ui.shell.bridge import Shell
 
 FILES = "Accord workshop files (*.accord.json *.json);;All files (*)"
 
@@ -26,24 +26,19 @@ def file_name(title: str) -> str:
 
 
 class WorkshopFiles(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
-
-    def _target(self) -> str | None:
-        w = self.window
-        return w.view.doc.workshop.id if w.view is not None else w.home.current_id()
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell.widget())
+        self.shell = shell
 
     def export_workshop(self, path: str | None = None) -> None:
-        w = self.window
-        workshop_id = self._target()
-        if w.library is None or workshop_id is None:
+        w = self.shell
+        workshop_id, repo = w.chosen_workshop(), w.repository()
+        if repo is None or workshop_id is None:
             return
-        repo = w.library.repository
         if path is None:
             title = repo.summary(workshop_id).title
             path, _ = QFileDialog.getSaveFileName(
-                w, tr("Export workshop"), file_name(title), tr(FILES)
+                w.widget(), tr("Export workshop"), file_name(title), tr(FILES)
             )
         if not path:
             return
@@ -54,20 +49,21 @@ class WorkshopFiles(QObject):
             export_workshop(repo, workshop_id, Path(path))
 
         def done(_r: Any) -> None:
-            w.statusBar().showMessage(tr("Workshop exported to {file}.").format(file=path), 8000)
+            w.say(tr("Workshop exported to {file}.").format(file=path), 8000)
 
         w.runner.submit(work, done, self._failed)
 
     def import_workshop(self, path: str | None = None, as_copy: bool | None = None) -> None:
-        w = self.window
-        if w.library is None:
+        w = self.shell
+        repo = w.repository()
+        if repo is None:
             return
         if path is None:
             title = tr("New from template") if as_copy else tr("Import workshop")
-            path, _ = QFileDialog.getOpenFileName(w, title, "", tr(FILES))
+            path, _ = QFileDialog.getOpenFileName(w.widget(), title, "", tr(FILES))
         if not path:
             return
-        repo, library = w.library.repository, w.library_path()
+        library = w.library_path()
 
         def work() -> str:
             from storage.transfer import import_workshop
@@ -75,10 +71,9 @@ class WorkshopFiles(QObject):
             return import_workshop(repo, Path(path), as_copy, library)
 
         def done(workshop_id: str) -> None:
-            if w.library is not None:
-                w.library.refresh()
+            w.refresh_library()
             w.open_workshop(workshop_id)
-            w.statusBar().showMessage(tr("Workshop imported."), 8000)
+            w.say(tr("Workshop imported."), 8000)
 
         def failed(exc: BaseException) -> None:
             from storage.transfer import ImportConflictError
@@ -94,7 +89,7 @@ class WorkshopFiles(QObject):
 
     def ask_copy_or_replace(self) -> bool | None:
         """True: import as a copy; False: replace; None: cancel."""
-        box = QMessageBox(self.window)
+        box = QMessageBox(self.shell.widget())
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(tr("Workshop already in the library"))
         box.setText(tr("This workshop is already in the library."))
@@ -111,9 +106,9 @@ class WorkshopFiles(QObject):
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, AccordError):
-            self.window.report(exc.message)
+            self.shell.report(exc.message)
         elif isinstance(exc, OSError):
-            self.window.report(
+            self.shell.report(
                 tr("The file could not be read or written ({reason}).").format(
                     reason=exc.strerror or exc
                 )

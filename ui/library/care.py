@@ -1,5 +1,5 @@
 """Looking after the library file: automatic backups, the Backups dialog, restoring, and
-recovering from a damaged library. Slow work goes through the window's task runner."""
+recovering from a damaged library. Slow work goes through the shell's task runner."""
 
 from __future__ import annotations
 
@@ -11,16 +11,16 @@ from ui.common.i18n import tr
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from storage.backups import Backup
+    from ui.shell.bridge import Shell
 
 BACKUP_EVERY_MS = 30 * 60 * 1000
-MESSAGE_MS = 10_000
 
 
 class LibraryCare(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self.window = window
+    def __init__(self, shell: Shell) -> None:
+        super().__init__(shell.widget())
+        self.shell = shell
         self._unsaved_to_backup = 0  # edits since the last automatic backup
         self._backup_warned = False
         self.timer = QTimer(self)
@@ -32,7 +32,7 @@ class LibraryCare(QObject):
 
     def backup_if_changed(self) -> None:
         """The automatic backup: off the GUI thread, skipped when nothing changed."""
-        path = self.window.library_path()
+        path = self.shell.library_path()
         if path is None or not self._unsaved_to_backup:
             return
         self._unsaved_to_backup = 0
@@ -43,7 +43,7 @@ class LibraryCare(QObject):
             take_backup(path)
             rotate(path)
 
-        self.window.runner.submit(work, lambda _r: None, self._backup_failed)
+        self.shell.runner.submit(work, lambda _r: None, self._backup_failed)
 
     def _backup_failed(self, exc: BaseException) -> None:
         if not isinstance(exc, AccordError | OSError):
@@ -51,18 +51,18 @@ class LibraryCare(QObject):
         if not self._backup_warned:  # warn once; work goes on
             self._backup_warned = True
             message = tr("The automatic backup failed ({reason}); your work is still saved.")
-            self.window.report(message.format(reason=str(exc).rstrip(".")))
+            self.shell.report(message.format(reason=str(exc).rstrip(".")))
 
     def show_backups(self) -> None:
         from ui.library.backups_dialog import BackupsDialog
 
-        path = self.window.library_path()
+        path = self.shell.library_path()
         if path is None:
-            self.window.report(
+            self.shell.report(
                 tr("Backups are made of SQLite library files; this library is not one.")
             )
             return
-        dialog = BackupsDialog(path, self.window)
+        dialog = BackupsDialog(path, self.shell.widget())
         dialog.restore_requested.connect(self.restore_backup)
         dialog.exec()
         dialog.deleteLater()
@@ -71,15 +71,13 @@ class LibraryCare(QObject):
         """Close the library, restore the backup off the GUI thread, open it again."""
         from pathlib import Path
 
-        path = self.window.library_path()
+        path = self.shell.library_path()
         if path is None:
-            self.window.report(
+            self.shell.report(
                 tr("Backups are made of SQLite library files; this library is not one.")
             )
             return
-        self.window.save_session()
-        self.window.forget_library()
-        self.window.home.show_loading()
+        self.shell.close_library()
 
         def work() -> Any:
             from storage.backups import restore
@@ -87,53 +85,59 @@ class LibraryCare(QObject):
             return restore(Path(backup), path)
 
         def done(_safety: Any) -> None:
-            self.window.start()
-            self.window.statusBar().showMessage(tr("Backup restored."), MESSAGE_MS)
+            self.shell.start()
+            self.shell.say(tr("Backup restored."))
 
         def failed(exc: BaseException) -> None:
-            self.window.start()  # the library is unchanged: open it again
+            self.shell.start()  # the library is unchanged: open it again
             if isinstance(exc, AccordError):
-                self.window.report(exc.message)
+                self.shell.report(exc.message)
             else:
                 raise exc
 
-        self.window.runner.submit(work, done, failed)
+        self.shell.runner.submit(work, done, failed)
+
+    def good_backup(self) -> Backup | None:
+        """The newest backup of the library that passes its integrity check, if any."""
+        from storage.backups import newest_good_backup
+
+        path = self.shell.library_path()
+        return newest_good_backup(path) if path is not None else None
 
     def recover_library(self) -> None:
         """Damaged library: keep it aside, restore the newest good backup, open that."""
-        from storage.backups import newest_good_backup, recover
+        from storage.backups import recover
 
-        path = self.window.library_path()
-        backup = newest_good_backup(path) if path is not None else None
+        path, backup = self.shell.library_path(), self.good_backup()
         if path is None or backup is None:
             return
-        self.window.home.show_loading()
+        self.shell.close_library()
 
         def done(aside: Any) -> None:
-            self.window.start()
+            self.shell.start()
             message = tr("Backup restored; the damaged library was kept as {file}.")
-            self.window.statusBar().showMessage(message.format(file=aside), MESSAGE_MS)
+            self.shell.say(message.format(file=aside))
 
-        self.window.runner.submit(
-            lambda: recover(path, backup.path), done, self.window.library_failed
+        self.shell.runner.submit(
+            lambda: recover(path, backup.path), done, self.shell.library_failed
         )
 
     def start_afresh(self) -> None:
         """Damaged library: keep it aside under a timestamped name and start an empty one."""
         from storage.backups import set_aside
 
-        path = self.window.library_path()
+        path = self.shell.library_path()
         if path is None:
             return
         try:
             aside = set_aside(path)
         except OSError as exc:
-            self.window.report(
+            self.shell.report(
                 tr("The damaged library could not be moved aside ({reason}).").format(
                     reason=exc.strerror or exc
                 )
             )
             return
-        self.window.start()
+        self.shell.start()
         message = tr("A new library was started; the damaged one was kept as {file}.")
-        self.window.statusBar().showMessage(message.format(file=aside), MESSAGE_MS)
+        self.shell.say(message.format(file=aside))

@@ -11,59 +11,63 @@ from typing import TYPE_CHECKING, Any
 from ui.common.settings import Setting
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QStatusBar, QWidget
 
-    from ui.editing.document import WorkshopDocument
+    from ui.common.settings import Settings
     from ui.room.clock import RoomClock
     from ui.room.presenter import PresenterWindow
     from ui.room.timer import TimerBadge
-    from ui.shell.main_window import MainWindow
+    from ui.shell.bridge import OpenWorkshop
 
 CHIME = Setting("room/chime", int, 0, "Chime when an agenda item's time is up")
 ENDS_AT = Setting("room/ends_at", str, "", "When the workshop's session ends (per workshop)")
 
 
 class RoomControls:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, settings: Settings, status_bar: QStatusBar, window: QWidget) -> None:
+        self.settings = settings
+        self.status_bar = status_bar  # where the timer's badge goes
+        self.window = window  # the presenter view opens beside it
+        self.view: OpenWorkshop | None = None
         self.presenter: PresenterWindow | None = None
         self.badge: TimerBadge | None = None
 
     # -- the open workshop --------------------------------------------------------------------
 
     def clock(self) -> RoomClock | None:
-        view = self.window.view
+        view = self.view
         if view is None:
             return None
         from ui.room.clock import room_clock
 
         return room_clock(view.doc, view.undo_stack)
 
-    def workshop_opened(self, doc: WorkshopDocument, stack: QUndoStack) -> None:
+    def workshop_opened(self, view: OpenWorkshop) -> None:
         """Give the workshop's clock its saved options and show it in the status bar."""
         from ui.room.clock import room_clock
         from ui.room.timer import TimerBadge
 
-        clock = room_clock(doc, stack)
+        self.view = view
+        doc = view.doc
+        clock = room_clock(doc, view.undo_stack)
         if not getattr(clock, "options_loaded", False):
             self._load_options(clock, doc.workshop.id)
         if self.badge is None:
             self.badge = TimerBadge()
-            self.window.statusBar().addPermanentWidget(self.badge)
+            self.status_bar.addPermanentWidget(self.badge)
         self.badge.follow(clock)
-        view = self.window.view
-        if view is not None:
-            view.step_changed.connect(self._step_changed)
+        view.step_changed.connect(self._step_changed)
 
     def workshop_closed(self) -> None:
         self.close_presenter()
+        self.view = None
         if self.badge is not None:
             self.badge.follow(None)
 
     def _load_options(self, clock: RoomClock, workshop_id: str) -> None:
         from workshop.agenda import start_minutes
 
-        settings = self.window.settings
+        settings = self.settings
         ends_key = settings.scoped(ENDS_AT, workshop_id)
         clock.set_chime(bool(settings.get(CHIME)))
         clock.set_ends_at(start_minutes(settings.get(ends_key)) if settings.get(ends_key) else None)
@@ -81,7 +85,7 @@ class RoomControls:
 
     def present(self) -> None:
         """Open the presenter view (or bring it forward if it is open)."""
-        view, clock = self.window.view, self.clock()
+        view, clock = self.view, self.clock()
         if view is None or clock is None:
             return
         if self.presenter is not None:

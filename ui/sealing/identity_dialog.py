@@ -30,7 +30,7 @@ from workshop.errors import AccordError, ValidationError
 if TYPE_CHECKING:
     from exporters.certificates import CertificateInfo
     from ui.common.tasks import TaskRunner
-    from ui.shell.main_window import MainWindow
+    from ui.shell.bridge import Shell
 
 IDENTITIES = "Identity files (*.p12 *.pfx);;All files (*)"
 CERTIFICATE_TYPES = "Certificate, text (*.pem);;Certificate, binary (*.cer)"
@@ -222,9 +222,10 @@ class IdentityDialog(QDialog):
             self._failed(exc)
 
 
-def open_identity(window: MainWindow) -> IdentityDialog:
+def open_identity(shell: Shell) -> IdentityDialog:
     """Show the window's Signing Identity dialog (one, reused)."""
-    dialog = window.findChild(IdentityDialog) or IdentityDialog(window.runner, window)
+    window = shell.widget()
+    dialog = window.findChild(IdentityDialog) or IdentityDialog(shell.runner, window)
     dialog.show_identity()
     dialog.show()
     dialog.activateWindow()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,19 +31,9 @@ if TYPE_CHECKING:
     from exporters.verify import Verdict
     from storage.repository import Repository
     from ui.common.tasks import TaskRunner
-    from ui.shell.main_window import MainWindow
+    from ui.shell.bridge import Shell
 
 PDF_FILES = "PDF files (*.pdf);;All files (*)"
-
-
-def dropped_pdf(mime: QMimeData) -> str | None:
-    """The local .pdf file in a drag, if it carries exactly one."""
-    if not mime.hasUrls():
-        return None
-    files = [u.toLocalFile() for u in mime.urls() if u.isLocalFile()]
-    if len(files) == 1 and files[0].lower().endswith(".pdf"):
-        return files[0]
-    return None
 
 
 def _plain(kind: theme.Type, tone: theme.Tone | None = None) -> QLabel:
@@ -160,19 +150,16 @@ class VerifyDialog(QDialog):
             raise exc
 
 
-def open_verification(window: MainWindow, path: str | None = None) -> VerifyDialog | None:
+def open_verification(shell: Shell, path: str | None = None) -> VerifyDialog | None:
     """Show the window's verification dialog (one, reused) and check ``path``."""
+    window = shell.widget()
     if path is None:
         path, _ = QFileDialog.getOpenFileName(window, tr("Verify a PDF"), "", tr(PDF_FILES))
         if not path:
             return None
     dialog = window.findChild(VerifyDialog)
     if dialog is None:
-
-        def repository() -> Repository | None:
-            return window.library.repository if window.library is not None else None
-
-        dialog = VerifyDialog(window.runner, repository, window)
+        dialog = VerifyDialog(shell.runner, shell.repository, window)
     dialog.show()
     dialog.activateWindow()
     dialog.check(path)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QMenu
@@ -10,7 +10,41 @@ from PySide6.QtWidgets import QApplication, QMenu
 from ui.common.i18n import tr
 
 if TYPE_CHECKING:
-    from ui.shell.main_window import MainWindow
+    from PySide6.QtGui import QUndoGroup
+    from PySide6.QtWidgets import QMainWindow
+
+    from ui.capture.control import CaptureControl
+    from ui.files.take_home import TakeHomeOutputs
+    from ui.files.workshop_files import WorkshopFiles
+    from ui.library.care import LibraryCare
+    from ui.room.controls import RoomControls
+    from ui.shell.bridge import OpenWorkshop, Shell
+
+    class Window(Shell, Protocol):
+        """What the menus act on: the main window's own commands and its rooms."""
+
+        care: LibraryCare
+        files: WorkshopFiles
+        room: RoomControls
+        capture: CaptureControl
+        outputs: TakeHomeOutputs
+        undo_group: QUndoGroup
+
+        def on_workshop(self) -> OpenWorkshop | None: ...
+        def new_workshop(self) -> None: ...
+        def go_home(self) -> None: ...
+        def open_library(self) -> None: ...
+        def new_library(self) -> None: ...
+        def reload_library(self) -> None: ...
+        def duplicate_selected(self) -> None: ...
+        def delete_selected(self) -> None: ...
+        def rename_selected(self) -> None: ...
+        def focus_search(self) -> None: ...
+        def show_side_panel(self, visible: bool) -> None: ...
+        def step_by(self, delta: int) -> None: ...
+        def show_help(self) -> None: ...
+        def show_about(self) -> None: ...
+
 
 K = QKeySequence.StandardKey
 
@@ -30,37 +64,29 @@ def _edit(operation: str) -> None:
         method()
 
 
-def _verify(window: MainWindow) -> None:
+def _verify(window: Window) -> None:
     from ui.sealing.verify_dialog import open_verification
 
     open_verification(window)
 
 
-def _agreement(window: MainWindow, what: str) -> None:
+def _agreement(window: Window, what: str) -> None:
     """Preview, export or print the agreement version chosen on the Agreement step (the
     newest one when none is chosen)."""
-    from workshop.steps import Step
-
-    view = window.view
-    if view is None or window.central.currentWidget() is not view:
-        return
-    view.show_step(Step.AGREEMENT)
-    page: Any = view.page(Step.AGREEMENT)
-    page.refresh()
-    version = page.history.selected()
-    if version is not None:
-        getattr(page.output, what)(version.number)
+    view = window.on_workshop()
+    if view is not None:
+        view.agreement_output(what)
 
 
-def _identity(window: MainWindow) -> None:
+def _identity(window: Window) -> None:
     from ui.sealing.identity_dialog import open_identity
 
     open_identity(window)
 
 
 class Actions:
-    def __init__(self, window: MainWindow) -> None:
-        self.window = window
+    def __init__(self, window: Window) -> None:
+        self.window: QMainWindow = window.widget()
         self.icons: list[tuple[QAction, str]] = []  # drawn after the first frame
         w = window
         self.new = self._make(tr("&New Workshop…"), K.New, w.new_workshop, "plus")
@@ -93,15 +119,15 @@ class Actions:
             tr("D&uplicate Workshop"), "Ctrl+D", w.duplicate_selected, "copy"
         )
         self.delete = self._make(tr("&Delete Workshop…"), None, w.delete_selected, "trash-2")
-        self.quit = self._make(tr("&Quit"), "Ctrl+Q", w.close)
+        self.quit = self._make(tr("&Quit"), "Ctrl+Q", self.window.close)
         self.quit.setMenuRole(QAction.MenuRole.QuitRole)
 
-        self.undo = w.undo_group.createUndoAction(w, tr("&Undo"))
+        self.undo = w.undo_group.createUndoAction(self.window, tr("&Undo"))
         self.undo.setShortcuts(K.Undo)
-        self.redo = w.undo_group.createRedoAction(w, tr("&Redo"))
+        self.redo = w.undo_group.createRedoAction(self.window, tr("&Redo"))
         self.redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
         for action, name in ((self.undo, "undo-2"), (self.redo, "redo-2")):
-            w.addAction(action)
+            self.window.addAction(action)
             self.icons.append((action, name))
         self.cut = self._make(tr("Cu&t"), K.Cut, lambda: _edit("cut"))
         self.copy = self._make(tr("&Copy"), K.Copy, lambda: _edit("copy"))
@@ -128,15 +154,10 @@ class Actions:
         self.new_action_item = self._make(
             tr("New &Action Item"), "Ctrl+Shift+A", w.capture.new_action_item
         )
-        self.summary_pdf = self._make(
-            tr("Workshop &Summary (PDF)…"), None, lambda: w.outputs.summary_pdf()
-        )
-        self.actions_csv = self._make(
-            tr("&Action Items (CSV)…"), None, lambda: w.outputs.actions_csv()
-        )
-        self.calendar = self._make(
-            tr("Review &Calendar (iCalendar)…"), None, lambda: w.outputs.calendar()
-        )
+        # File ▸ Take-home Outputs: one entry per output exporters.outputs declares.
+        self.take_home = w.outputs.actions()
+        for action in self.take_home:
+            self.window.addAction(action)
 
         self.help = self._make(tr("Accord &Help"), K.HelpContents, w.show_help)
         self.icons.append((self.help, "circle-question-mark"))
@@ -226,13 +247,35 @@ class Actions:
         file_menu, view_menu = menus[0].menu(), menus[2].menu()
         assert isinstance(file_menu, QMenu) and isinstance(view_menu, QMenu)
         outputs = QMenu(tr("&Take-home Outputs"), file_menu)
-        for action in (self.summary_pdf, self.actions_csv, self.calendar):
+        for action in self.take_home:
             outputs.addAction(action)
         file_menu.insertMenu(self.quit, outputs)
         file_menu.insertSeparator(self.quit)
         view_menu.addSeparator()
         for action in (self.capture_panel, self.park, self.new_action_item):
             view_menu.addAction(action)
+
+    def update(self, has_library: bool, on_home: bool, selected: bool, in_workshop: bool) -> None:
+        """Enable what applies where the user is: the home screen (with a workshop
+        ``selected`` or not) or a workshop (``in_workshop``)."""
+        for action in (self.new, self.reload, self.backups, self.import_, self.from_template):
+            action.setEnabled(has_library)
+        self.find.setEnabled(has_library)
+        for action in (self.export, self.duplicate):
+            action.setEnabled(selected or in_workshop)
+        self.delete.setEnabled(selected)
+        self.rename.setEnabled(selected or not on_home)
+        # F2 renames on the home screen; in a workshop it edits the current table cell.
+        set_keys(self.rename, "F2" if on_home else "")
+        for action in (self.capture_panel, self.park, self.new_action_item):
+            action.setEnabled(in_workshop)
+        for action in self.take_home:
+            action.setEnabled(selected or in_workshop)
+        for action in (self.next_step, self.prev_step, self.side_panel):
+            action.setEnabled(not on_home)
+        timer = (self.timer_toggle, self.timer_extend, self.timer_reset, self.timer_next)
+        for action in (self.present, *timer):
+            action.setEnabled(in_workshop)
 
     def decorate(self) -> None:
         from ui.common.icons import icon

@@ -7,39 +7,30 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup, QUndoStack
-from PySide6.QtWidgets import QApplication, QFileDialog, QMainWindow, QStackedWidget
+from PySide6.QtGui import QCloseEvent, QIcon, QUndoGroup
+from PySide6.QtWidgets import QApplication, QMainWindow, QStackedWidget
 
 from ui.capture.control import CaptureControl
 from ui.common.i18n import tr
-from ui.common.settings import (
-    LAST_STEP,
-    LAST_WORKSHOP,
-    SIDE_PANEL,
-    WINDOW_GEOMETRY,
-    WINDOW_STATE,
-    Settings,
-)
+from ui.common.settings import LAST_STEP, LAST_WORKSHOP, SIDE_PANEL, Settings
 from ui.common.tasks import TaskRunner
 from ui.files.take_home import TakeHomeOutputs
 from ui.files.workshop_files import WorkshopFiles
 from ui.library.care import LibraryCare
 from ui.library.home import HomePage
 from ui.room.controls import RoomControls
-from ui.shell.actions import Actions, set_keys
+from ui.sealing.drop import PdfDrop
+from ui.shell.actions import Actions
+from ui.shell.bridge import MESSAGE_MS
+from ui.shell.sessions import Sessions, last_place, remember, restore_place
 from workshop.errors import AccordError
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QDragEnterEvent, QDropEvent
-
     from storage.repository import Repository
     from ui.editing.document import WorkshopDocument
     from ui.library.open_library import Library
     from ui.shell.workshop_view import WorkshopView
     from workshop.steps import Step
-
-LIBRARY_FILES = "Accord libraries (*.sqlite3 *.db);;All files (*)"
-MESSAGE_MS = 10_000
 
 
 class MainWindow(QMainWindow):
@@ -58,8 +49,6 @@ class MainWindow(QMainWindow):
         self.settings = settings or Settings()
         self.library: Library | None = None
         self.view: WorkshopView | None = None
-        # Workshops opened in this run keep their document and undo history.
-        self._sessions: dict[str, tuple[WorkshopDocument, QUndoStack]] = {}
         self._scope = ""
         self._last_error = ""
         self._decorated = False
@@ -69,28 +58,25 @@ class MainWindow(QMainWindow):
         self.resize(1200, 780)
 
         self.undo_group = QUndoGroup(self)
+        self.sessions = Sessions(self.undo_group, self.runner)
         self.undo_group.indexChanged.connect(lambda _i: self.statusBar().clearMessage())
         self.home = HomePage()
         self.central = QStackedWidget()
         self.central.addWidget(self.home)
         self.setCentralWidget(self.central)
-        self.setAcceptDrops(True)  # a PDF dropped on the window is verified
+        PdfDrop(self)  # a PDF dropped on the window is verified
         self.care = LibraryCare(self)
         self.capture = CaptureControl(self)
         self.outputs = TakeHomeOutputs(self)
         self.files = WorkshopFiles(self)
-        self.room = RoomControls(self)
+        self.room = RoomControls(self.settings, self.statusBar(), self)
         self.act = Actions(self)
+        self.capture.wanted_changed.connect(self._capture_wanted)
         self.act.side_panel.setChecked(bool(self.settings.get(SIDE_PANEL)))
         self._connect_home()
         self.statusBar().setSizeGripEnabled(True)
 
-        geometry = self.settings.get(WINDOW_GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        state = self.settings.get(WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
+        restore_place(self.settings, self)
         self._update_actions()
 
     # -- wiring ------------------------------------------------------------------------------
@@ -108,32 +94,13 @@ class MainWindow(QMainWindow):
         self.home.selection_changed.connect(self._update_actions)
 
     def _update_actions(self) -> None:
-        a = self.act
         on_home = self.central.currentWidget() is self.home
-        has_library = self.library is not None
-        selected = on_home and self.home.current_id() is not None
-        a.new.setEnabled(has_library)
-        a.reload.setEnabled(has_library)
-        a.backups.setEnabled(has_library)
-        a.export.setEnabled(selected or (not on_home and self.view is not None))
-        a.import_.setEnabled(has_library)
-        a.from_template.setEnabled(has_library)
-        a.duplicate.setEnabled(selected or (not on_home and self.view is not None))
-        a.delete.setEnabled(selected)
-        a.rename.setEnabled(selected or not on_home)
-        # F2 renames on the home screen; in a workshop it edits the current table cell.
-        set_keys(a.rename, "F2" if on_home else "")
-        in_workshop = not on_home and self.view is not None
-        for action in (a.capture_panel, a.park, a.new_action_item):
-            action.setEnabled(in_workshop)
-        for action in (a.summary_pdf, a.actions_csv, a.calendar):
-            action.setEnabled(selected or in_workshop)
-        a.find.setEnabled(has_library)
-        a.next_step.setEnabled(not on_home)
-        a.prev_step.setEnabled(not on_home)
-        a.side_panel.setEnabled(not on_home)
-        for action in (a.present, a.timer_toggle, a.timer_extend, a.timer_reset, a.timer_next):
-            action.setEnabled(not on_home and self.view is not None)
+        self.act.update(
+            has_library=self.library is not None,
+            on_home=on_home,
+            selected=on_home and self.home.current_id() is not None,
+            in_workshop=not on_home and self.view is not None,
+        )
 
     # -- the library -------------------------------------------------------------------------
 
@@ -161,7 +128,7 @@ class MainWindow(QMainWindow):
         self.forget_library()
         self.library = Library(repo, summaries, self)
         self.library.failed.connect(self.report)
-        self.library.invalid.connect(lambda m: self.statusBar().showMessage(m, MESSAGE_MS))
+        self.library.invalid.connect(self.say)
         self.library.changed.connect(self._workshop_changed_in_library)
         self.library.restored.connect(self.home.select)
         self.library.changed.connect(self.care.count_change)
@@ -182,9 +149,7 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         self.close_workshop()
-        for _doc, stack in self._sessions.values():
-            self.undo_group.removeStack(stack)
-        self._sessions.clear()
+        self.sessions.clear()
         self.undo_group.removeStack(self.library.undo_stack)
         self.library.repository.close()
         self.library.deleteLater()
@@ -197,43 +162,24 @@ class MainWindow(QMainWindow):
             raise exc
         self.forget_library()
         damaged = isinstance(exc, DamagedLibraryError)
-        backup = False
-        if damaged:
-            from storage.backups import newest_good_backup
-
-            path = self.library_path()
-            backup = path is not None and newest_good_backup(path) is not None
+        backup = damaged and self.care.good_backup() is not None
         self.home.show_error(exc.message, damaged=damaged, backup=backup)
         self._update_actions()
 
     def library_path(self) -> Path | None:
-        """The library's file, or None for a library that is not a SQLite file."""
-        from storage.engine import resolve_url, sqlite_path
+        from ui.library.choose import library_path
 
-        return sqlite_path(resolve_url(self.database))
-
-    def _library_folder(self) -> str:
-        from storage.engine import resolve_url, sqlite_path
-
-        try:
-            path = sqlite_path(resolve_url(self.database))
-        except Exception:  # an unparsable URL: start the dialog anywhere
-            return ""
-        return str(path.parent) if path else ""
+        return library_path(self.database)
 
     def open_library(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, tr("Open library"), self._library_folder(), tr(LIBRARY_FILES)
-        )
-        self._switch_library(path)
+        from ui.library.choose import ask_library
+
+        self._switch_library(ask_library(self, self.database, new=False))
 
     def new_library(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self, tr("New library"), self._library_folder(), tr(LIBRARY_FILES)
-        )
-        if path and "." not in path.rsplit("/", 1)[-1]:
-            path += ".sqlite3"
-        self._switch_library(path)
+        from ui.library.choose import ask_library
+
+        self._switch_library(ask_library(self, self.database, new=True))
 
     def _switch_library(self, path: str) -> None:
         if path:
@@ -263,31 +209,24 @@ class MainWindow(QMainWindow):
     def open_workshop(
         self, workshop_id: str, step: Step | None = None, fresh: bool = False
     ) -> None:
-        from ui.editing.document import WorkshopDocument
         from ui.shell.workshop_view import WorkshopView
 
         if self.library is None:
             return
-        session = self._sessions.get(workshop_id)
+        session = self.sessions.get(workshop_id)
         if session is None:
+            repository = self.library.repository
             try:
-                workshop = self.library.repository.get(workshop_id)
+                workshop = repository.get(workshop_id)
             except AccordError as exc:
                 self.report(exc.message)
                 return
-            damaged = self.library.repository.damaged(workshop_id)
+            damaged = repository.damaged(workshop_id)
             if damaged:  # read with � where bytes went bad; the rest is as stored
                 from storage.text_decoding import damage_warning
 
                 self.report(damage_warning(damaged, workshop.title))
-            doc = WorkshopDocument(workshop, self.library.repository, self, self.runner)
-            doc.save_failed.connect(self._not_saved)
-            doc.saved.connect(self._saved)
-            doc.saved.connect(self.care.count_change)
-            doc.field_changed.connect(self._title_changed)
-            stack = QUndoStack(self)
-            stack.setUndoLimit(500)
-            session = self._sessions[workshop_id] = (doc, stack)
+            session = self.sessions.start(workshop, repository, self._follow_document)
         self.close_workshop()
         doc, stack = session
         self.view = WorkshopView(doc, stack)
@@ -305,9 +244,15 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(tr("{title} — Accord").format(title=doc.workshop.title))
         self.view.set_side_visible(self.act.side_panel.isChecked())
         self.capture.attach(self.view)
-        self.room.workshop_opened(doc, stack)
+        self.room.workshop_opened(self.view)
         self.view.focus_start(fresh)
         self._update_actions()
+
+    def _follow_document(self, doc: WorkshopDocument) -> None:
+        doc.save_failed.connect(self._not_saved)
+        doc.saved.connect(self._saved)
+        doc.saved.connect(self.care.count_change)
+        doc.field_changed.connect(self._title_changed)
 
     def close_workshop(self) -> None:
         if self.view is None:
@@ -323,12 +268,7 @@ class MainWindow(QMainWindow):
 
     def _workshop_changed_in_library(self, workshop_id: str) -> None:
         """Renamed, deleted or restored from the home screen: its open session is stale."""
-        session = self._sessions.pop(workshop_id, None)
-        if session is not None:
-            doc, stack = session
-            self.undo_group.removeStack(stack)
-            stack.deleteLater()
-            doc.deleteLater()
+        self.sessions.drop(workshop_id)
 
     def go_home(self) -> None:
         opened = self.view.doc.workshop.id if self.view is not None else None
@@ -417,25 +357,14 @@ class MainWindow(QMainWindow):
     # -- session memory --------------------------------------------------------------------------
 
     def _restore_session(self) -> None:
-        from workshop.steps import Step
-
-        last = self.settings.get(self.settings.scoped(LAST_WORKSHOP, self._scope))
-        if not last or self.library is None or self.library.model.row_of(last) is None:
-            return
-        step_value = self.settings.get(self.settings.scoped(LAST_STEP, self._scope))
-        step = Step(step_value) if step_value in {s.value for s in Step} else None
-        self.open_workshop(last, step)
+        last, step = last_place(self.settings, self._scope)
+        if last and self.library is not None and self.library.model.row_of(last) is not None:
+            self.open_workshop(last, step)
 
     def save_session(self) -> None:
-        self.settings.set(WINDOW_GEOMETRY, self.saveGeometry())
-        self.settings.set(WINDOW_STATE, self.saveState())
-        if self._scope:
-            last = self.view.doc.workshop.id if self.view is not None else ""
-            self.settings.set(self.settings.scoped(LAST_WORKSHOP, self._scope), last)
-            if self.view is not None:
-                step = self.view.current_step.value
-                self.settings.set(self.settings.scoped(LAST_STEP, self._scope), step)
-        self.settings.sync()
+        view = self.view
+        where = (view.doc.workshop.id, view.current_step.value) if view is not None else None
+        remember(self.settings, self, self._scope, where)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if not self._may_close():
@@ -452,7 +381,7 @@ class MainWindow(QMainWindow):
     def _may_close(self) -> bool:
         """Last try to store queued changes; if some still can't be, ask before quitting."""
         unsaved = 0
-        for doc, _stack in self._sessions.values():
+        for doc in self.sessions.documents():
             doc.retry()
             unsaved += doc.unsaved
         if not unsaved:
@@ -469,7 +398,45 @@ class MainWindow(QMainWindow):
             tr("Cancel keeps Accord open and keeps trying to save them."),
         )
 
+    # -- what the rooms may use (ui.shell.bridge.Shell) ------------------------------------------
+
+    def widget(self) -> QMainWindow:
+        return self
+
+    def repository(self) -> Repository | None:
+        return self.library.repository if self.library is not None else None
+
+    def workshop(self) -> WorkshopView | None:
+        return self.view
+
+    def on_workshop(self) -> WorkshopView | None:
+        """The open workshop when it is on screen (not behind the home screen)."""
+        view = self.view
+        return view if view is not None and self.central.currentWidget() is view else None
+
+    def chosen_workshop(self) -> str | None:
+        return self.view.doc.workshop.id if self.view is not None else self.home.current_id()
+
+    def close_library(self) -> None:
+        if self.library is not None:
+            self.save_session()
+            self.forget_library()
+        self.home.show_loading()
+
+    def refresh_library(self) -> None:
+        if self.library is not None:
+            self.library.refresh()
+
+    def _capture_wanted(self, wanted: bool) -> None:
+        action = self.act.capture_panel
+        action.blockSignals(True)
+        action.setChecked(wanted)
+        action.blockSignals(False)
+
     # -- messages --------------------------------------------------------------------------------
+
+    def say(self, message: str, ms: int = MESSAGE_MS) -> None:
+        self.statusBar().showMessage(message, ms)
 
     def report(self, message: str) -> None:
         """A problem the user must know about: status bar, and a dialog the first time."""
@@ -499,24 +466,6 @@ class MainWindow(QMainWindow):
         show_about(self)
 
     # -- first frame -----------------------------------------------------------------------------
-
-    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        from ui.sealing.verify_dialog import dropped_pdf
-
-        if dropped_pdf(event.mimeData()) is not None:
-            event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
-
-    def dropEvent(self, event: QDropEvent) -> None:
-        from ui.sealing.verify_dialog import dropped_pdf, open_verification
-
-        path = dropped_pdf(event.mimeData())
-        if path is None:
-            super().dropEvent(event)
-            return
-        event.acceptProposedAction()
-        open_verification(self, path)
 
     def event(self, e: QEvent) -> bool:
         result = super().event(e)

@@ -153,6 +153,21 @@ class WorkshopView(QWidget):
     def show_step(self, step: Step) -> None:
         self.steps.setCurrentRow(STEPS.index(step))
 
+    def focus_item(self, step: Step, collection: str, item_id: str) -> None:
+        """Show ``step`` with the keyboard on one item of one of its lists."""
+        self.show_step(step)
+        editor = self.page(step).editors.get(collection)
+        if editor is not None and hasattr(editor, "focus_item"):
+            editor.focus_item(item_id)
+
+    def agreement_output(self, what: str) -> None:
+        self.show_step(Step.AGREEMENT)
+        page: Any = self.page(Step.AGREEMENT)
+        page.refresh()
+        version = page.history.selected()
+        if version is not None:
+            getattr(page.output, what)(version.number)
+
     def _go_elsewhere(self, step: str, target: str) -> None:
         self.show_step(Step(step))
         self.page(Step(step)).go_to(target)

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from tests.storage.test_stray_journal import killed_writer, library_with_workshops
 from tests.cli.test_cli_damage import WHAT, _rot, _stored
+from tests.storage.test_stray_journal import killed_writer, library_with_workshops
 from ui.common import dialogs
 from ui.library.columns import ID_ROLE
 from ui.shell.main_window import MainWindow
