@@ -12,7 +12,17 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, MetaData, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import DecimalText, EnumText, JsonText, UtcDateTime
@@ -285,3 +295,40 @@ class SignatureRow(Base):
     strokes: Mapped[Any] = mapped_column(JsonText)
     typed_name: Mapped[str] = mapped_column(Text, default="")
     signed_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+
+
+class CrmRecordRow(Base):
+    """One record of a CRM export, kept per workshop by its CRM id (outside the workshop
+    aggregate: an export can hold 200,000). Stage moments are UTC; the won amount is in
+    ten-thousandths of the currency unit, so that SQL sums are exact."""
+
+    __tablename__ = "crm_records"
+    __table_args__ = tuple(
+        Index(f"ix_crm_records_workshop_id_{stage}", "workshop_id", stage)
+        for stage in ("mql_at", "sql_at", "won_at")
+    )
+    workshop_id: Mapped[str] = mapped_column(
+        Id, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
+    )
+    crm_id: Mapped[str] = mapped_column(Text, primary_key=True)
+    mql_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sal_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    sql_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    won_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    first_touch_at: Mapped[datetime | None] = mapped_column(UtcDateTime)
+    amount_e4: Mapped[int | None] = mapped_column(BigInteger)
+    owner: Mapped[str] = mapped_column(Text, default="", server_default="")
+    source: Mapped[str] = mapped_column(Text, default="", server_default="")
+    imported_at: Mapped[datetime] = mapped_column(UtcDateTime)
+
+
+class ScorecardValueRow(Base):
+    """A figure typed by hand for one commitment or KPI in one period (``YYYY-MM``)."""
+
+    __tablename__ = "scorecard_values"
+    workshop_id: Mapped[str] = mapped_column(
+        Id, ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True
+    )
+    item_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    period: Mapped[str] = mapped_column(String(7), primary_key=True)
+    value: Mapped[Decimal | None] = mapped_column(DecimalText)
