@@ -70,6 +70,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _verify(commands)
     _take_home(commands)
+    _crm_import(commands)
     return parser
 
 
@@ -143,3 +144,29 @@ def _take_home(commands: SubParsers) -> None:
             sub.add_argument(
                 option.flag, dest=option.name, metavar=option.metavar, help=option.help
             )
+
+
+def _crm_import(commands: SubParsers) -> None:
+    from workshop.crm_presets import PRESET_NAMES
+
+    crm = commands.add_parser(
+        "crm-import",
+        help="import a CRM export (CSV) into a workshop's records for its scorecard",
+        description="Import a CRM export into a workshop's records, keyed by CRM id: the same "
+        "export again changes nothing, a newer one updates. HubSpot contacts exports and "
+        "Salesforce leads or opportunities reports are recognised by their headers; any "
+        "other export needs a mapping file. See docs/crm-import.md.",
+    )
+    crm.add_argument("id", metavar="ID")
+    crm.add_argument("file", metavar="FILE")
+    crm.add_argument(
+        "--preset", choices=PRESET_NAMES, default="auto", help="the CRM (default: auto)"
+    )
+    crm.add_argument(
+        "--mapping", metavar="MAPPING.json", help="which column holds what (JSON; see the docs)"
+    )
+    crm.add_argument(
+        "--date-format",
+        metavar="FMT",
+        help='how dates are written, e.g. %%d/%%m/%%Y or "%%m/%%d/%%Y %%H:%%M"',
+    )
