@@ -23,9 +23,11 @@ from sqlalchemy import (
     String,
     Text,
 )
+from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from storage.types import DecimalText, EnumText, JsonText, UtcDateTime
+from workshop import measures
 from workshop.model import (
     ActionStatus,
     RaciRole,
@@ -45,6 +47,28 @@ NAMING = {
 }
 
 Id = String(32)
+
+
+class MeasureJson(JsonText):
+    """A :mod:`workshop.measures` measure as its JSON text (:func:`measures.to_dict`)."""
+
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        return super().process_bind_param(
+            None if value is None else measures.to_dict(value), dialect
+        )
+
+    def process_result_value(self, value: str | None, dialect: Dialect) -> Any:
+        """The measure; None for text that is no longer one (damaged, or from a newer
+        Accord), so the workshop still opens and the measure can be chosen again."""
+        data = super().process_result_value(value, dialect)
+        if data is None:
+            return None
+        try:
+            return measures.from_dict(data)
+        except measures.MeasureError:
+            return None
 
 
 class Base(DeclarativeBase):
@@ -174,6 +198,7 @@ class CommitmentRow(_Child, Base):
     measured_by: Mapped[str] = mapped_column(Text, default="")
     data_source: Mapped[str] = mapped_column(Text, default="")
     follows_funnel: Mapped[bool] = mapped_column(Boolean, default=False)
+    measure: Mapped[measures.Measure | None] = mapped_column(MeasureJson)
 
 
 class EscalationStepRow(_Child, Base):
@@ -191,6 +216,7 @@ class KpiRow(_Child, Base):
     data_source: Mapped[str] = mapped_column(Text, default="")
     owner: Mapped[str] = mapped_column(Text, default="")
     cadence: Mapped[str] = mapped_column(Text, default="")
+    measure: Mapped[measures.Measure | None] = mapped_column(MeasureJson)
 
 
 class SharingItemRow(_Child, Base):

@@ -14,7 +14,7 @@ from workshop.i18n import _
 
 # Every Alembic revision this Accord knows, oldest first. A test checks it against
 # storage/migrations/versions, so adding a migration without listing it here fails.
-KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001", "0002", "0003", "0004")
 HEAD = KNOWN_REVISIONS[-1]
 MIGRATIONS = Path(__file__).with_name("migrations")
 

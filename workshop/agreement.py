@@ -19,10 +19,12 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
+from workshop import measures
 from workshop.errors import ValidationError
 from workshop.funnel import FunnelInputError, missing, plan
 from workshop.gaps import Gap, gaps
 from workshop.i18n import _
+from workshop.measures import Measure
 from workshop.model import RaciRole, Team, Workshop
 from workshop.numbers import exceptional, integral_digits
 from workshop.steps import Step
@@ -100,6 +102,7 @@ class CommitmentTerms:
     period: str = ""
     measured_by: str = ""
     data_source: str = ""
+    measure: Measure | None = None
 
 
 @dataclass(frozen=True)
@@ -117,6 +120,7 @@ class KpiTerms:
     data_source: str = ""
     owner: str = ""
     cadence: str = ""
+    measure: Measure | None = None
 
 
 @dataclass(frozen=True)
@@ -283,11 +287,13 @@ def compose(w: Workshop, points: list[Gap] | None = None) -> Agreement:
                 c.period,
                 c.measured_by,
                 c.data_source,
+                c.measure,
             )
             for c in w.commitments
         ),
         kpis=tuple(
-            KpiTerms(k.name, k.target, k.unit, k.data_source, k.owner, k.cadence) for k in w.kpis
+            KpiTerms(k.name, k.target, k.unit, k.data_source, k.owner, k.cadence, k.measure)
+            for k in w.kpis
         ),
         reporting=tuple(
             SharingTerms(
@@ -330,6 +336,11 @@ def _number(value: Decimal) -> str:
     return format(value.normalize(), "f")
 
 
+# Fields added after agreements were first signed: left out of the canonical text while
+# empty, so an agreement that has none composes to the text (and digest) it always had.
+_ADDED_LATER = frozenset({"measure"})
+
+
 def _plain(value: Any) -> Any:
     if isinstance(value, str):
         return _nfc(value)
@@ -341,8 +352,14 @@ def _plain(value: Any) -> Any:
         return value.isoformat()
     if isinstance(value, tuple):
         return [_plain(v) for v in value]
+    if isinstance(value, measures.MEASURE_TYPES):
+        return {k: _plain(v) for k, v in measures.to_dict(value).items()}
     if is_dataclass(value) and not isinstance(value, type):
-        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+        return {
+            f.name: _plain(getattr(value, f.name))
+            for f in fields(value)
+            if not (f.name in _ADDED_LATER and getattr(value, f.name) is None)
+        }
     raise TypeError(f"cannot serialise {type(value).__name__}")
 
 
@@ -412,7 +429,9 @@ def _read(kind: Any, value: Any, where: str) -> Any:
         build: Any = kind
         return build(
             **{
-                name: _read(hints[name], value[name], f"{where}.{name}")
+                name: _read_measure(value[name], f"{where}.{name}")
+                if name in _ADDED_LATER
+                else _read(hints[name], value[name], f"{where}.{name}")
                 for name in known
                 if name in value
             }
@@ -446,6 +465,19 @@ def _read(kind: Any, value: Any, where: str) -> Any:
             pass
         raise SnapshotError(_("{where} should be a date.").format(where=where))
     raise TypeError(f"cannot read {kind!r}")
+
+
+def _read_measure(value: Any, where: str) -> Measure | None:
+    if value is None:
+        return None
+    try:
+        return measures.from_dict(value)
+    except measures.MeasureError as exc:
+        raise SnapshotError(
+            _("{where} is not a measure this Accord knows: {problem}").format(
+                where=where, problem=exc.message
+            )
+        ) from None
 
 
 def from_snapshot(text: str) -> Agreement:

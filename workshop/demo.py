@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from workshop.measures import ByHand, Conversion, Per, Span, Stage, StageCount, TimeBetween
 from workshop.model import (
     ActionItem,
     ActionStatus,
@@ -461,6 +462,7 @@ def _commitments() -> list[Commitment]:
             unit="MQLs",
             period="per month",
             measured_by="Leads reaching the MQL stage in the calendar month",
+            measure=StageCount(Stage.MQL),
             data_source=crm,
         ),
         Commitment(
@@ -470,6 +472,7 @@ def _commitments() -> list[Commitment]:
             unit="%",
             period="per quarter",
             measured_by="SALs divided by MQLs created in the quarter",
+            measure=Conversion(Stage.MQL, Stage.SAL, Per.QUARTER),
             data_source=crm,
         ),
         Commitment(
@@ -479,6 +482,7 @@ def _commitments() -> list[Commitment]:
             unit="hours",
             period="per MQL",
             measured_by="Time from MQL timestamp to first logged call or email",
+            measure=TimeBetween(Span.MQL_TO_FIRST_TOUCH, 24, Decimal("90")),
             data_source="CRM activity history",
         ),
         Commitment(
@@ -488,6 +492,7 @@ def _commitments() -> list[Commitment]:
             unit="attempts",
             period="within 14 days of MQL",
             measured_by="Logged calls, emails and LinkedIn messages per MQL",
+            measure=ByHand(),
             data_source="CRM activity history",
         ),
         Commitment(
@@ -497,6 +502,7 @@ def _commitments() -> list[Commitment]:
             unit="business days",
             period="per rejected lead",
             measured_by="Time from MQL to rejection status with a reason code",
+            measure=ByHand(),
             data_source="CRM lead-status history",
         ),
         Commitment(
@@ -506,6 +512,7 @@ def _commitments() -> list[Commitment]:
             unit="assets",
             period="per month",
             measured_by="Assets published to the sales enablement library",
+            measure=ByHand(),
             data_source="Sales enablement library (Highspot) publish log",
         ),
         Commitment(
@@ -515,6 +522,7 @@ def _commitments() -> list[Commitment]:
             unit="%",
             period="per month",
             measured_by="Closed opportunities with a win/loss reason filled in",
+            measure=ByHand(),
             data_source="CRM opportunity report",
         ),
     ]
@@ -524,6 +532,7 @@ def _kpis() -> list[Kpi]:
     return [
         Kpi(
             name="Marketing-qualified leads (MQLs)",
+            measure=StageCount(Stage.MQL),
             target=Decimal(MQLS_PER_MONTH),
             unit="per month",
             data_source="CRM lifecycle-stage report",
@@ -532,6 +541,7 @@ def _kpis() -> list[Kpi]:
         ),
         Kpi(
             name="Sales-qualified leads (SQLs)",
+            measure=StageCount(Stage.SQL),
             target=Decimal(SQLS_NEEDED // FUNNEL_MONTHS),
             unit="per month",
             data_source="CRM lifecycle-stage report",
@@ -540,6 +550,7 @@ def _kpis() -> list[Kpi]:
         ),
         Kpi(
             name="Lead-to-customer conversion rate",
+            measure=Conversion(Stage.MQL, Stage.WON),
             target=Decimal("6.25"),
             unit="%",
             data_source="CRM funnel report (MQL cohort to closed-won)",
@@ -548,6 +559,7 @@ def _kpis() -> list[Kpi]:
         ),
         Kpi(
             name="Sales-cycle length",
+            measure=TimeBetween(Span.SQL_TO_WON),
             target=Decimal("80"),
             unit="days",
             data_source="CRM opportunity report (SQL date to close date)",
@@ -556,6 +568,7 @@ def _kpis() -> list[Kpi]:
         ),
         Kpi(
             name="Customer acquisition cost (CAC)",
+            measure=ByHand(),
             target=Decimal("9500"),
             unit="EUR per new customer",
             data_source="Finance: sales and marketing spend vs. new customers (DATEV export)",
@@ -564,6 +577,7 @@ def _kpis() -> list[Kpi]:
         ),
         Kpi(
             name="Customer lifetime value (CLV)",
+            measure=ByHand(),
             target=Decimal("72000"),
             unit="EUR",
             data_source="Billing system and churn report",
@@ -572,6 +586,7 @@ def _kpis() -> list[Kpi]:
         ),
         Kpi(
             name="Marketing ROI",
+            measure=ByHand(),
             target=Decimal("3.5"),
             unit="x (marketing-sourced new ARR / marketing spend)",
             data_source="CRM campaign attribution and finance spend report",

@@ -20,6 +20,7 @@ from workshop import model as m
 from workshop.agenda import MAX_ITEM_MINUTES
 from workshop.errors import ValidationError
 from workshop.i18n import _
+from workshop.measures import TimeBetween
 from workshop.voting import MOST_DOTS, MOST_OPTIONS
 
 # -- text ---------------------------------------------------------------------------------
@@ -141,6 +142,7 @@ _FIGURES: frozenset[tuple[type, str]] = frozenset(
         (m.Objective, "target"),
         (m.Commitment, "target"),
         (m.Kpi, "target"),
+        (TimeBetween, "at_least_percent"),
     }
 )
 _AMOUNTS: frozenset[tuple[type, str]] = frozenset(

@@ -14,6 +14,8 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import StrEnum
 
+from workshop.measures import Measure
+
 
 def new_id() -> str:
     """A fresh, globally unique identifier for any entity."""
@@ -157,6 +159,7 @@ class Commitment:
     data_source: str = ""
     # The MQL volume commitment follows the reverse funnel until someone types a target.
     follows_funnel: bool = False
+    measure: Measure | None = None
     id: str = field(default_factory=new_id)
 
 
@@ -178,6 +181,7 @@ class Kpi:
     data_source: str = ""
     owner: str = ""
     cadence: str = ""
+    measure: Measure | None = None
     id: str = field(default_factory=new_id)
 
 

@@ -18,7 +18,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from workshop import __version__
+from workshop import __version__, measures
 from workshop import model as m
 from workshop.portable_format import (
     FORMAT,
@@ -72,6 +72,8 @@ def _plain(value: Any) -> Any:
         return [_plain(v) for v in value]
     if isinstance(value, dict):
         return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, measures.MEASURE_TYPES):
+        return measures.to_dict(value)
     if is_dataclass(value) and not isinstance(value, type):
         return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
     raise TypeError(f"cannot write {type(value).__name__} to a workshop file")

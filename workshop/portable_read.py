@@ -14,6 +14,7 @@ from enum import StrEnum
 from types import NoneType, UnionType
 from typing import Any, TypeVar, Union, cast, get_args, get_origin, get_type_hints
 
+from workshop import measures
 from workshop import model as m
 from workshop.i18n import _
 from workshop.portable_fields import (
@@ -51,7 +52,11 @@ def _hints(cls: type[Any]) -> dict[str, Any]:
 
 # Fields added to the format after its first files were written; a file without them is
 # read with their defaults.
-_ADDED_LATER: set[tuple[type[Any], str]] = {(m.Workshop, "signatories")}
+_ADDED_LATER: set[tuple[type[Any], str]] = {
+    (m.Workshop, "signatories"),
+    (m.Commitment, "measure"),
+    (m.Kpi, "measure"),
+}
 
 
 class _Reader:
@@ -213,6 +218,20 @@ def _signatories(reader: _Reader, value: Any, where: Where, name: str) -> list[m
     ]
 
 
+def _measure(reader: _Reader, value: Any, where: Where, name: str) -> measures.Measure | None:
+    if value is None:
+        return None
+    try:
+        return measures.from_dict(value)
+    except measures.MeasureError as exc:
+        problem = exc.message.rstrip(".")
+        raise where.error(
+            _("{field} is not a measure Accord knows ({problem})."),
+            name,
+            problem=problem[:1].lower() + problem[1:],
+        ) from None
+
+
 _Special = Callable[[_Reader, Any, Where, str], Any]
 _SPECIAL: dict[tuple[type[Any] | None, str], _Special] = {
     (None, "id"): _id,
@@ -224,6 +243,8 @@ _SPECIAL: dict[tuple[type[Any] | None, str], _Special] = {
     (m.AgreementVersion, "signatories"): _signatories,
     (m.Activity, "roles"): _roles,
     (m.Signature, "strokes"): _strokes,
+    (m.Commitment, "measure"): _measure,
+    (m.Kpi, "measure"): _measure,
 }
 
 
