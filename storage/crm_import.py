@@ -97,41 +97,49 @@ class _Writer:
             order = compiled.positiontup or ()
             self.sql = str(compiled)
             self.order = tuple(order)
-            types = {name: RECORDS.c[name].type for name in self.names}
-            self.convert = {
-                name: types[name].dialect_impl(dialect).bind_processor(dialect)
-                for name in self.names
-            }
+            moment = RECORDS.c.mql_at.type.dialect_impl(dialect).bind_processor(dialect)
+            if self.order != self.names or moment is None:
+                raise AssertionError(f"unexpected upsert for {dialect.name}: {self.order}")
+            self._moment: Callable[[Any], Any] = moment
+            self.imported = self._moment(self.stamp)
+            if self._stamp(self.stamp) != self.imported:
+                raise AssertionError("SQLite stores moments unlike isoformat()")
+
+    def _values(self, r: CrmRecord) -> tuple[Any, ...]:
+        moments = (r.mql_at, r.sal_at, r.sql_at, r.won_at, r.first_touch_at)
+        return (self.workshop_id, r.crm_id, *moments, r.amount_e4, r.owner, r.source, self.stamp)
+
+    def _stamp(self, moment: datetime | None) -> str | None:
+        """A UTC moment as the column type stores it (checked once against its processor)."""
+        if moment is None:
+            return None
+        if moment.tzinfo is UTC:
+            return moment.isoformat(" ", "microseconds")[:26]
+        return str(self._moment(moment))
 
     def write(self, batch: list[CrmRecord]) -> None:
         if not batch:
             return
-        rows = [
-            {
-                "workshop_id": self.workshop_id,
-                "crm_id": r.crm_id,
-                "mql_at": r.mql_at,
-                "sal_at": r.sal_at,
-                "sql_at": r.sql_at,
-                "won_at": r.won_at,
-                "first_touch_at": r.first_touch_at,
-                "amount_e4": r.amount_e4,
-                "owner": r.owner,
-                "source": r.source,
-                "imported_at": self.stamp,
-            }
-            for r in batch
-        ]
         if not self.driver:
+            rows = [dict(zip(self.names, self._values(r), strict=True)) for r in batch]
             self.changes += self.conn.execute(self.stmt, rows).rowcount
             return
-        converters = [(self.convert[name], name) for name in self.order]
+        stamp, when = self._stamp, self.imported
         params = [
-            tuple(
-                convert(row[name]) if convert is not None and row[name] is not None else row[name]
-                for convert, name in converters
+            (
+                self.workshop_id,
+                r.crm_id,
+                stamp(r.mql_at),
+                stamp(r.sal_at),
+                stamp(r.sql_at),
+                stamp(r.won_at),
+                stamp(r.first_touch_at),
+                r.amount_e4,
+                r.owner,
+                r.source,
+                when,
             )
-            for row in rows
+            for r in batch
         ]
         cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
         try:

@@ -134,6 +134,7 @@ def load_mapping(text: str, where: str) -> Mapping:
 _TIME = r"(?:,?[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,6})\d*)?)?)?"
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})" + _TIME + r"\s*(Z|UTC|[+-]\d{2}:?\d{2})?")
 _DOTTED = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})" + _TIME)
+_ANY_SLASHED = re.compile(r"\d/\d{1,2}/\d{4}")
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + r"\s*([AaPp][Mm])?")
 
 
@@ -355,7 +356,8 @@ class CrmFile:
                 line = reader.line_num
                 for cells in reader:
                     if cells:
-                        self.bytes_read = raw.tell()
+                        if not reader.line_num & 1023:
+                            self.bytes_read = raw.tell()
                         yield line + 1, cells
                     line = reader.line_num
                 self.bytes_read = self.total_bytes
@@ -370,7 +372,13 @@ class CrmFile:
         need_order = self.day_first is None and not self.date_format
         day_first = month_first = slashed = None
         hints: dict[str, int] = {".": 0, ",": 0}
+        need_order = need_order and self._has_slashed_dates()
+        if amount is None and not need_order:
+            self.decimal = self.decimal or ("," if self.delimiter == ";" else ".")
+            return
         for _line, cells in self._rows():
+            if not need_order and sum(hints.values()) >= 1000:
+                break
             if amount is not None and self.decimal is None and amount < len(cells):
                 hint = _decimal_hint(cells[amount])
                 if hint:
@@ -407,6 +415,14 @@ class CrmFile:
                 ).format(where=self.where, value=slashed[0], column=slashed[1])
             )
         self.day_first = bool(day_first)
+
+    def _has_slashed_dates(self) -> bool:
+        """Whether anything in the file looks like a slashed date (a quick scan)."""
+        with self._open_bytes() as raw, self._text(raw) as text:
+            while chunk := text.read(CHUNK):
+                if _ANY_SLASHED.search(chunk):
+                    return True
+        return False
 
     # -- records ------------------------------------------------------------------------
 
