@@ -11,6 +11,7 @@ from collections.abc import Callable, Sequence
 
 from bench import (
     autosave,
+    crm_import,
     export,
     growth,
     keystroke,
@@ -36,6 +37,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     library_scale.NAME: library_scale.run,
     ui_stall.NAME: ui_stall.run,
     growth.NAME: growth.run,
+    crm_import.NAME: crm_import.run,
 }
 
 
