@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from cli import agreement, crm, funnel, library, take_home, workshop_files
+from cli import agreement, crm, funnel, library, scorecard, take_home, workshop_files
 
 Command = Callable[[argparse.Namespace], int]
 
@@ -20,6 +20,7 @@ COMMANDS: dict[str, Command] = {
     "export": agreement.export,
     "verify": agreement.verify,
     "crm-import": crm.crm_import,
+    "scorecard": scorecard.scorecard,
 }
 
 

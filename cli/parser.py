@@ -71,6 +71,7 @@ def build_parser() -> argparse.ArgumentParser:
     _verify(commands)
     _take_home(commands)
     _crm_import(commands)
+    _scorecard(commands)
     return parser
 
 
@@ -170,3 +171,19 @@ def _crm_import(commands: SubParsers) -> None:
         metavar="FMT",
         help='how dates are written, e.g. %%d/%%m/%%Y or "%%m/%%d/%%Y %%H:%%M"',
     )
+
+
+def _scorecard(commands: SubParsers) -> None:
+    scorecard = commands.add_parser(
+        "scorecard",
+        help="one month's figures from the CRM records against the signed agreement in force",
+    )
+    scorecard.add_argument("id", metavar="ID")
+    scorecard.add_argument("--period", required=True, metavar="YYYY-MM", help="a calendar month")
+    scorecard.add_argument(
+        "--as-of",
+        dest="as_of",
+        metavar="YYYY-MM-DD",
+        help="count what had happened by the start of this day (default: now)",
+    )
+    scorecard.add_argument("--json", action="store_true", help="print one JSON object")

@@ -7,7 +7,7 @@ Every method is one short transaction; an edit is durable when the method return
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
@@ -67,6 +67,11 @@ class Repository:
                 yield conn
         except DBAPIError as exc:
             raise (translate(exc, self.where) or exc) from exc
+
+    def reading(self) -> AbstractContextManager[Connection]:
+        """A connection for reads of their own (the scorecard's figures); database errors
+        come out as the library's sentences."""
+        return self._read()
 
     @contextmanager
     def _write(self, workshop_id: str | None = None) -> Iterator[Connection]:
