@@ -69,8 +69,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="if the workshop is already in the library, replace it with the file's content",
     )
     _verify(commands)
-    _take_home(commands)
     _crm_import(commands)
+    _take_home(commands)
     _scorecard(commands)
     return parser
 
