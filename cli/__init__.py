@@ -11,6 +11,8 @@
 - ``cli.take_home``: the take-home outputs (summary PDF, action items CSV, review calendar),
   one sub-command per entry of :mod:`exporters.outputs`;
 - ``cli.funnel``: the reverse funnel, as a table or JSON;
+- ``cli.crm``: crm-import, a CRM export's records into a workshop (for its scorecard);
+- ``cli.scorecard``: scorecard, one month's figures against the agreement in force;
 - ``cli.start``: why the window cannot start, in one sentence instead of Qt's abort.
 
 Heavy libraries (SQLAlchemy, ReportLab, pyHanko) are imported inside the command functions,

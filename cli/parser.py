@@ -70,8 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _verify(commands)
     _crm_import(commands)
-    _take_home(commands)
     _scorecard(commands)
+    _take_home(commands)  # last: the take-home outputs are the registry's, in its order
     return parser
 
 
