@@ -17,6 +17,7 @@ from bench import (
     keystroke,
     library_scale,
     memory,
+    scorecard,
     sealing,
     startup,
     ui_stall,
@@ -38,6 +39,7 @@ BENCHMARKS: dict[str, Benchmark] = {
     ui_stall.NAME: ui_stall.run,
     growth.NAME: growth.run,
     crm_import.NAME: crm_import.run,
+    scorecard.NAME: scorecard.run,
 }
 
 

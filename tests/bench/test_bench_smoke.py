@@ -91,3 +91,20 @@ def test_quick_keystroke_run_checks_the_library_and_reports() -> None:
     assert len(_named(ABSOLUTE_LINE, lines, "keystroke")) == 1, done.stdout
     assert len(_named(REPORT_LINE, lines, "keystroke-p50")) == 1, done.stdout
     assert len(_named(REPORT_LINE, lines, "keystroke-p99")) == 1, done.stdout
+
+
+def test_quick_scorecard_and_crm_import_runs_count_what_their_baselines_count() -> None:
+    """Each checks its subject against its baseline (the same records, the same MQLs) and
+    reports an ERROR line when they disagree."""
+    done = subprocess.run(
+        [sys.executable, "-m", "bench", "--quick", "--only", "scorecard,crm-import"],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=240,
+    )
+    lines = done.stdout.splitlines()
+    assert done.returncode in (0, 1), done.stderr  # 1 only means a budget is OVER
+    assert not [ln for ln in lines if ": ERROR " in ln], done.stdout
+    assert len(_named(RATIO_LINE, lines, "scorecard")) == 1, done.stdout
+    assert len(_named(RATIO_LINE, lines, "crm-import")) == 1, done.stdout
