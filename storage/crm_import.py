@@ -10,6 +10,7 @@ it was.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -23,7 +24,7 @@ from storage import convert as c
 from storage.errors import UnknownWorkshopError, translate
 from storage.models import CrmRecordRow
 from storage.repository import Repository
-from workshop.crm_file import CrmFile, CrmRecord, ReadOptions, RowError
+from workshop.crm_file import CrmFile, ReadOptions, RowError, Values
 from workshop.errors import AccordError
 from workshop.i18n import _
 
@@ -81,6 +82,32 @@ def _upsert_sql(conn: Connection) -> tuple[Any, tuple[str, ...]]:
     return stmt, ("workshop_id", "crm_id", *VALUES, "imported_at")
 
 
+# SQLite: each batch goes into a temporary table as it comes from the file (one plain
+# insert per row, no index), then into the records with one set-based upsert.
+STAGING = "crm_import_batch"
+STAGED = ("crm_id", *VALUES, "line")  # the order of workshop.crm_file.Values
+STAGE_SQL = (
+    f"CREATE TEMP TABLE IF NOT EXISTS {STAGING} ({', '.join(STAGED)})",
+    f"DELETE FROM temp.{STAGING}",
+)
+FILL_SQL = f"INSERT INTO temp.{STAGING} VALUES ({', '.join('?' * len(STAGED))})"
+MERGE_SQL = (
+    f"INSERT INTO {RECORDS.name} (workshop_id, crm_id, {', '.join(VALUES)}, imported_at)"
+    f" SELECT ?, crm_id, {', '.join(VALUES)}, ? FROM temp.{STAGING} WHERE true"
+    " ON CONFLICT (workshop_id, crm_id) DO UPDATE SET "
+    + ", ".join(f"{name} = excluded.{name}" for name in (*VALUES, "imported_at"))
+    + " WHERE "
+    + " OR ".join(f"{RECORDS.name}.{name} IS NOT excluded.{name}" for name in VALUES)
+)
+# While importing, SQLite may keep this much of the library in memory (KiB), so that the
+# indexes on stage moments are not written out and read back for every batch.
+CACHE_KIB = 64 * 1024
+
+
+def _same(moment: datetime) -> datetime:
+    return moment
+
+
 class _Writer:
     """Batches of records into the library on one connection, in its open transaction."""
 
@@ -92,61 +119,64 @@ class _Writer:
         self.stamp = datetime.now(UTC)
         self.changes = 0
         self.driver = dialect.name == "sqlite"
+        self.convert: Callable[[datetime], Any] = _same
         if self.driver:
-            compiled = self.stmt.compile(dialect=dialect)
-            order = compiled.positiontup or ()
-            self.sql = str(compiled)
-            self.order = tuple(order)
             moment = RECORDS.c.mql_at.type.dialect_impl(dialect).bind_processor(dialect)
-            if self.order != self.names or moment is None:
-                raise AssertionError(f"unexpected upsert for {dialect.name}: {self.order}")
+            if moment is None:
+                raise AssertionError(f"unexpected moment type for {dialect.name}")
             self._moment: Callable[[Any], Any] = moment
             self.imported = self._moment(self.stamp)
             if self._stamp(self.stamp) != self.imported:
                 raise AssertionError("SQLite stores moments unlike isoformat()")
+            self.convert = self._stamp
+            self.db = conn.connection.driver_connection
+            for sql in STAGE_SQL:
+                self.db.execute(sql)  # type: ignore[union-attr]
 
-    def _values(self, r: CrmRecord) -> tuple[Any, ...]:
-        moments = (r.mql_at, r.sal_at, r.sql_at, r.won_at, r.first_touch_at)
-        return (self.workshop_id, r.crm_id, *moments, r.amount_e4, r.owner, r.source, self.stamp)
-
-    def _stamp(self, moment: datetime | None) -> str | None:
+    def _stamp(self, moment: datetime) -> str:
         """A UTC moment as the column type stores it (checked once against its processor)."""
-        if moment is None:
-            return None
         if moment.tzinfo is UTC:
             return moment.isoformat(" ", "microseconds")[:26]
         return str(self._moment(moment))
 
-    def write(self, batch: list[CrmRecord]) -> None:
+    def write(self, batch: list[Values[Any]]) -> None:
         if not batch:
             return
         if not self.driver:
-            rows = [dict(zip(self.names, self._values(r), strict=True)) for r in batch]
+            rows = [
+                dict(zip(self.names, (self.workshop_id, *r[:-1], self.stamp), strict=True))
+                for r in batch
+            ]
             self.changes += self.conn.execute(self.stmt, rows).rowcount
             return
-        stamp, when = self._stamp, self.imported
-        params = [
-            (
-                self.workshop_id,
-                r.crm_id,
-                stamp(r.mql_at),
-                stamp(r.sal_at),
-                stamp(r.sql_at),
-                stamp(r.won_at),
-                stamp(r.first_touch_at),
-                r.amount_e4,
-                r.owner,
-                r.source,
-                when,
-            )
-            for r in batch
-        ]
-        cursor = self.conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
-        try:
-            cursor.executemany(self.sql, params)
-            self.changes += cursor.rowcount
-        finally:
-            cursor.close()
+        db: Any = self.db
+        db.executemany(FILL_SQL, batch)
+        self.changes += db.execute(MERGE_SQL, (self.workshop_id, self.imported)).rowcount
+        db.execute(STAGE_SQL[1])
+
+    def close(self) -> None:
+        """Drop the temporary table (in the transaction, so a rollback keeps nothing)."""
+        if self.driver:
+            self.db.execute(f"DROP TABLE temp.{STAGING}")  # type: ignore[union-attr]
+
+
+@contextmanager
+def _roomy_cache(conn: Connection) -> Iterator[None]:
+    """A larger page cache on this connection for the import (SQLite), then the old one."""
+    if conn.dialect.name != "sqlite":
+        yield
+        return
+    db: Any = conn.connection.driver_connection
+    (old,) = db.execute("PRAGMA cache_size").fetchone()
+    roomy = -CACHE_KIB
+    if old < 0 and old <= roomy:
+        yield
+        return
+    db.execute(f"PRAGMA cache_size = {roomy}")
+    try:
+        yield
+    finally:
+        db.execute(f"PRAGMA cache_size = {int(old)}")
 
 
 def _count(conn: Connection, workshop_id: str) -> int:
@@ -166,12 +196,13 @@ def _check_workshop(conn: Connection, workshop_id: str, where: str) -> None:
 
 def _batches(
     file: CrmFile,
+    convert: Callable[[datetime], Any],
     result: CrmImportResult,
     progress: Callable[[Progress], None] | None,
     cancelled: Callable[[], bool] | None,
-) -> Iterator[list[CrmRecord]]:
-    batch: list[CrmRecord] = []
-    for item in file.records():
+) -> Iterator[list[Values[Any]]]:
+    batch: list[Values[Any]] = []
+    for item in file.values(convert):
         result.read += 1
         if isinstance(item, RowError):
             result.skipped.append(item)
@@ -209,15 +240,17 @@ def import_crm(
     try:
         with (
             repo.engine.connect().execution_options(sqlite_begin="BEGIN IMMEDIATE") as conn,
+            _roomy_cache(conn),
             conn.begin(),
         ):
             _check_workshop(conn, workshop_id, repo.where)
             before = _count(conn, workshop_id)
             writer = _Writer(conn, workshop_id)
             stored = 0
-            for batch in _batches(file, result, progress, cancelled):
+            for batch in _batches(file, writer.convert, result, progress, cancelled):
                 writer.write(batch)
                 stored += len(batch)
+            writer.close()
             result.added = _count(conn, workshop_id) - before
             result.updated = writer.changes - result.added
             result.unchanged = stored - result.added - result.updated

@@ -15,12 +15,12 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, Generic, TypeVar
 
 from workshop.crm_presets import FIELDS, ID, STAGES, Preset, header_key, recognise
 from workshop.errors import AccordError
@@ -29,6 +29,12 @@ from workshop.i18n import _
 DELIMITERS = (",", ";", "\t", "|")
 MAX_E4 = 2**63 - 1
 CHUNK = 1 << 20
+CACHED = 100_000  # distinct texts remembered per column kind (dates, amounts, stages)
+
+M = TypeVar("M")
+# What :meth:`CrmFile.values` yields for a record: id, the five stage moments (as the
+# caller converts them), amount in ten-thousandths, owner, source, line number.
+Values = tuple[str, M | None, M | None, M | None, M | None, M | None, int | None, str, str, int]
 
 
 class CrmFileError(AccordError):
@@ -138,20 +144,28 @@ _ANY_SLASHED = re.compile(r"\d/\d{1,2}/\d{4}")
 _SLASHED = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})" + _TIME + r"\s*([AaPp][Mm])?")
 
 
-class _DateParser:
-    """Stage moments from text, in the file's date order, to aware UTC datetimes."""
+class _DateParser(Generic[M]):
+    """Stage moments from text, in the file's date order, to aware UTC datetimes, and
+    those through ``convert``; each distinct text is parsed and converted once."""
 
-    def __init__(self, day_first: bool | None, date_format: str | None, zone: tzinfo | None):
+    def __init__(
+        self,
+        day_first: bool | None,
+        date_format: str | None,
+        zone: tzinfo | None,
+        convert: Callable[[datetime], M],
+    ):
         self.day_first = day_first
         self.date_format = date_format
         self.zone = zone
-        self._cache: dict[str, datetime] = {}
+        self.convert = convert
+        self._cache: dict[str, M] = {}
 
-    def __call__(self, text: str) -> datetime:
+    def __call__(self, text: str) -> M:
         found = self._cache.get(text)
         if found is None:
-            found = self._parse(text)
-            if len(self._cache) < 100_000:
+            found = self.convert(self._parse(text))
+            if len(self._cache) < CACHED:
                 self._cache[text] = found
         return found
 
@@ -192,6 +206,7 @@ class _DateParser:
 
 
 _JUNK = str.maketrans("", "", " \u00a0\u202f'’€$£¥")
+_PLAIN = re.compile(r"(-?)([0-9]{1,18})(?:\.([0-9]{0,4}))?")
 
 
 def parse_amount(text: str, decimal: str) -> int:
@@ -203,6 +218,12 @@ def parse_amount(text: str, decimal: str) -> int:
         cleaned = cleaned.replace(".", "").replace(",", ".")
     else:
         cleaned = cleaned.replace(",", "")
+    if plain := _PLAIN.fullmatch(cleaned):  # the usual case, without Decimal
+        sign, units, e4 = plain.groups()
+        number_e4 = int(units) * 10_000 + int((e4 or "").ljust(4, "0"))
+        if number_e4 > MAX_E4:
+            raise ValueError("too large")
+        return -number_e4 if sign else number_e4
     try:
         number = Decimal(cleaned) * 10_000
     except InvalidOperation as exc:
@@ -420,7 +441,7 @@ class CrmFile:
         """Whether anything in the file looks like a slashed date (a quick scan)."""
         with self._open_bytes() as raw, self._text(raw) as text:
             while chunk := text.read(CHUNK):
-                if _ANY_SLASHED.search(chunk):
+                if "/" in chunk and _ANY_SLASHED.search(chunk):
                     return True
         return False
 
@@ -429,16 +450,27 @@ class CrmFile:
     def records(self) -> Iterator[CrmRecord | RowError]:
         """One record or one row error per data row, in file order. A CRM id seen on an
         earlier line makes the later line a row error."""
-        parse_date = _DateParser(self.day_first, self.date_format, self.options.zone)
+        for item in self.values(_same):
+            yield item if isinstance(item, RowError) else CrmRecord(*item)
+
+    def values(self, convert: Callable[[datetime], M]) -> Iterator[Values[M] | RowError]:
+        """What :meth:`records` yields, a record as a plain tuple (:data:`Values`) with its
+        stage moments passed through ``convert`` (once per distinct text)."""
+        parse_date = _DateParser(self.day_first, self.date_format, self.options.zone, convert)
         decimal = self.decimal or "."
         columns = self.columns
         id_at = columns[ID]
-        stages = [(s, columns[s], self.headers[columns[s]]) for s in STAGES if s in columns]
+        stages = [
+            (STAGES.index(s), columns[s], self.headers[columns[s]]) for s in STAGES if s in columns
+        ]
+        won_index = STAGES.index("won_at")
         headers = self.headers
         amount_at, owner_at, source_at = (columns.get(k) for k in ("amount", "owner", "source"))
         amount_header = headers[amount_at] if amount_at is not None else ""
         won_at = columns.get("won?")
         won_values = self.preset.won_values if self.preset else frozenset()
+        won_texts: dict[str, bool] = {}
+        amounts: dict[str, int] = {}
         seen: dict[str, int] = {}
         for line, cells in self._rows():
             width = len(cells)
@@ -454,7 +486,7 @@ class CrmFile:
                     ),
                 )
                 continue
-            moments: dict[str, datetime | None] = dict.fromkeys(STAGES)
+            moments: list[M | None] = [None, None, None, None, None]
             problem = None
             for stage, at, header in stages:
                 text = cells[at].strip() if at < width else ""
@@ -464,37 +496,51 @@ class CrmFile:
                     except (ValueError, OverflowError):
                         problem = _("“{v}” in column “{c}” is not a date").format(v=text, c=header)
                         break
-            if problem is None and won_at is not None and moments["won_at"] is not None:
+            if problem is None and won_at is not None and moments[won_index] is not None:
                 stage_text = cells[won_at].strip() if won_at < width else ""
-                if header_key(stage_text) not in won_values:
-                    moments["won_at"] = None
+                won = won_texts.get(stage_text)
+                if won is None:
+                    won = header_key(stage_text) in won_values
+                    if len(won_texts) < CACHED:
+                        won_texts[stage_text] = won
+                if not won:
+                    moments[won_index] = None
             amount = None
             text = cells[amount_at].strip() if amount_at is not None and amount_at < width else ""
             if problem is None and text:
-                try:
-                    amount = parse_amount(text, decimal)
-                except ValueError as exc:
-                    problem = _("“{v}” in column “{c}” is not an amount ({why})").format(
-                        v=text,
-                        c=amount_header,
-                        why=exc,
-                    )
+                amount = amounts.get(text)
+                if amount is None:
+                    try:
+                        amount = parse_amount(text, decimal)
+                    except ValueError as exc:
+                        problem = _("“{v}” in column “{c}” is not an amount ({why})").format(
+                            v=text,
+                            c=amount_header,
+                            why=exc,
+                        )
+                    else:
+                        if len(amounts) < CACHED:
+                            amounts[text] = amount
             if problem is not None:
                 yield RowError(line, problem)
                 continue
             seen[crm_id] = line
-            yield CrmRecord(
+            yield (
                 crm_id,
-                moments["mql_at"],
-                moments["sal_at"],
-                moments["sql_at"],
-                moments["won_at"],
-                moments["first_touch_at"],
+                moments[0],
+                moments[1],
+                moments[2],
+                moments[3],
+                moments[4],
                 amount,
                 cells[owner_at].strip() if owner_at is not None and owner_at < width else "",
                 cells[source_at].strip() if source_at is not None and source_at < width else "",
                 line,
             )
+
+
+def _same(moment: datetime) -> datetime:
+    return moment
 
 
 def _order_of(date_format: str | None) -> bool | None:
