@@ -135,3 +135,31 @@ def test_progress_reaches_the_whole_file(repo: Repository, workshop_id: str) -> 
 def test_an_unknown_workshop_is_refused(repo: Repository) -> None:
     with pytest.raises(UnknownWorkshopError, match="no workshop"):
         import_crm(repo, "0" * 32, FIRST, OPTIONS)
+
+
+def test_a_file_of_several_batches_imported_again_changes_nothing(
+    repo: Repository, workshop_id: str
+) -> None:
+    rows = [HEAD] + [
+        f"{i},O{i % 7},2024-03-{1 + i % 28:02d} {i % 24:02d}:00,,,Web,{i}.{i % 100:02d}"
+        for i in range(12_345)
+    ]
+    data = "\n".join(rows).encode()
+    first = import_crm(repo, workshop_id, data, OPTIONS)
+    assert first.line() == "12345 records read: 12345 added, 0 updated, 0 skipped"
+    before = stored(repo)
+    assert before["12344"]["amount_e4"] == 123_444_400
+    assert before["10001"]["mql_at"] == datetime(2024, 3, 6, 17, tzinfo=UTC)
+    again = import_crm(repo, workshop_id, data, OPTIONS)
+    assert again.line() == "12345 records read: 0 added, 0 updated, 0 skipped"
+    assert again.unchanged == 12_345
+    assert stored(repo) == before
+    rows[10_002] = "10001,Newer,2024-03-06 17:00,,,Web,1"
+    newer = import_crm(repo, workshop_id, "\n".join(rows).encode(), OPTIONS)
+    assert (newer.added, newer.updated, newer.unchanged) == (0, 1, 12_344)
+    assert stored(repo)["10001"]["owner"] == "Newer"
+    with repo.engine.connect() as conn:
+        db: Any = conn.connection.driver_connection
+        temp = db.execute("SELECT name FROM sqlite_temp_master").fetchall()
+        (cache,) = db.execute("PRAGMA cache_size").fetchone()
+    assert temp == [] and cache > -64 * 1024

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import UTC, datetime, timedelta, timezone
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -172,7 +173,17 @@ def test_amounts_are_exact(text: str, decimal: str, e4: int) -> None:
     assert parse_amount(text, decimal) == e4
 
 
-@pytest.mark.parametrize("text", ["abc", "1.00001", "NaN", "1e30"])
+@pytest.mark.parametrize(
+    "text",
+    ["0", "-0", "7", "007", "5.", "12.3", "-12.34", "1234.5678", "922337203685477.5807"],
+)
+def test_plain_amounts_read_as_decimal_reads_them(text: str) -> None:
+    assert parse_amount(text, ".") == int(Decimal(text) * 10_000)
+
+
+@pytest.mark.parametrize(
+    "text", ["abc", "1.00001", "NaN", "1e30", "922337203685477.5808", "-922337203685477.5808"]
+)
 def test_what_is_not_an_exact_amount_is_refused(text: str) -> None:
     with pytest.raises(ValueError):
         parse_amount(text, ".")
