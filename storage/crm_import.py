@@ -2,9 +2,10 @@
 
 Records are upserted (``INSERT … ON CONFLICT DO UPDATE … WHERE`` something differs), so
 importing the same export again changes nothing and a newer export updates what changed.
-On SQLite the rows go through the driver's ``executemany`` in batches, each value converted
-by its column type's own bind processor. Any failure, or a cancel, leaves the library as
-it was.
+On SQLite each batch goes through the driver's ``executemany`` into a temporary table, then
+into the records with one set-based upsert; stage moments arrive in the form the column type
+stores (checked once against its bind processor), and the page cache is larger while the
+import runs. Any failure, or a cancel, leaves the library as it was.
 """
 
 from __future__ import annotations
