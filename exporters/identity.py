@@ -28,7 +28,7 @@ from workshop.i18n import _
 IDENTITY_FILE = "identity.p12"
 CERTIFICATE_FILE = "identity.pem"
 MIN_PASSPHRASE = 8
-NAME_LIMIT = 64  # X.520 upper bound for a common or organisation name
+NAME_LIMIT = 64  # X.520 upper bound for a common or organisation name, in bytes of UTF-8
 YEARS_VALID = 5
 
 SigningKey = ec.EllipticCurvePrivateKey | rsa.RSAPrivateKey | ed25519.Ed25519PrivateKey
@@ -134,11 +134,14 @@ def check_details(name: str, organization: str, email: str) -> tuple[str, str, s
         ("name", _("The name"), name),
         ("organization", _("The organization"), organization),
     ):
-        if len(value) > NAME_LIMIT:
+        if len(value.encode("utf-8")) > NAME_LIMIT:
+            # The bound is on the encoded name: 64 plain letters, fewer accented, Greek,
+            # CJK or mathematical ones (two to four bytes each).
             raise ValidationError(
-                _("{label} can be at most {limit} characters in a certificate.").format(
-                    label=label, limit=NAME_LIMIT
-                ),
+                _(
+                    "{label} is too long for a certificate, which holds {limit} plain letters "
+                    "or fewer accented and non-Latin ones; shorten it."
+                ).format(label=label, limit=NAME_LIMIT),
                 field,
             )
         problem = _certificate_text_problem(value) if value else None

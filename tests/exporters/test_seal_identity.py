@@ -128,6 +128,31 @@ def test_details_a_certificate_cannot_hold_are_refused_by_field(
     assert not ident.identity_path(tmp_path).exists()
 
 
+@pytest.mark.parametrize(
+    ("name", "organization", "field"),
+    [
+        ("0" + "\U0001d400" * 16, "", "name"),  # 17 characters, 65 bytes of UTF-8
+        ("Dana", "山" * 22, "organization"),  # 22 characters, 66 bytes
+        ("x" * 65, "", "name"),
+    ],
+)
+def test_a_name_too_long_for_a_certificate_is_refused_whatever_its_script(
+    tmp_path: Path, name: str, organization: str, field: str
+) -> None:
+    with pytest.raises(ValidationError) as caught:
+        ident.create_identity(name, organization, "", PASSPHRASE, folder=tmp_path)
+    assert caught.value.field == field
+    assert "too long for a certificate" in caught.value.message
+    assert not ident.identity_path(tmp_path).exists()
+
+
+def test_a_name_of_exactly_the_certificates_size_is_sealed(tmp_path: Path) -> None:
+    identity = make_identity(tmp_path, name="山" * 21 + "a", organization="", email="")
+    verdict = verify_pdf(seal_pdf(make_pdf(), identity, BOX, DIGEST), [identity.certificate])
+    assert verdict.outcome is Outcome.INTACT and verdict.signer is not None
+    assert verdict.signer.name == "山" * 21 + "a"
+
+
 def test_a_short_passphrase_is_refused(tmp_path: Path) -> None:
     with pytest.raises(ValidationError, match="at least 8 characters"):
         ident.create_identity("Dana", "", "", "short", folder=tmp_path)
